@@ -1,0 +1,40 @@
+namespace TensorNetworks.Backends;
+
+/// <summary>
+/// Dense factorizations on row-major matrices. Inputs passed as <c>a</c> are overwritten. Every
+/// routine throws <see cref="LinalgException"/> naming the routine, the info code and the shape when
+/// the factorization fails.
+/// </summary>
+public interface ILapack
+{
+    /// <summary>A short name for diagnostics.</summary>
+    string Name { get; }
+
+    /// <summary>Thin SVD A = U·diag(s)·Vᵀ of an m×n matrix, k = min(m, n): u is m×k, s has k values
+    /// in descending order, vt is k×n.</summary>
+    void Svd(int m, int n, Span<float> a, Span<float> u, Span<float> s, Span<float> vt);
+
+    /// <inheritdoc cref="Svd(int, int, Span{float}, Span{float}, Span{float}, Span{float})"/>
+    void Svd(int m, int n, Span<double> a, Span<double> u, Span<double> s, Span<double> vt);
+
+    /// <summary>Thin QR A = Q·R of an m×n matrix, k = min(m, n): q is m×k with orthonormal columns,
+    /// r is k×n upper triangular.</summary>
+    void Qr(int m, int n, Span<float> a, Span<float> q, Span<float> r);
+
+    /// <inheritdoc cref="Qr(int, int, Span{float}, Span{float}, Span{float})"/>
+    void Qr(int m, int n, Span<double> a, Span<double> q, Span<double> r);
+
+    /// <summary>Symmetric eigendecomposition A = V·diag(w)·Vᵀ of an n×n matrix (only the lower triangle
+    /// is read): w ascending, v holds the eigenvectors as columns.</summary>
+    void SymmetricEig(int n, Span<float> a, Span<float> w, Span<float> v);
+
+    /// <inheritdoc cref="SymmetricEig(int, Span{float}, Span{float}, Span{float})"/>
+    void SymmetricEig(int n, Span<double> a, Span<double> w, Span<double> v);
+
+    /// <summary>Solves A·X = B for square n×n A and n×nrhs B by LU with partial pivoting; B is
+    /// overwritten with X.</summary>
+    void Solve(int n, int nrhs, Span<float> a, Span<float> b);
+
+    /// <inheritdoc cref="Solve(int, int, Span{float}, Span{float})"/>
+    void Solve(int n, int nrhs, Span<double> a, Span<double> b);
+}

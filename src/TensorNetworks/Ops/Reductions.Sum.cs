@@ -1,0 +1,58 @@
+namespace TensorNetworks;
+
+public sealed partial class Tensor
+{
+    /// <summary>The sum of all elements, as a zero-axis tensor. d/dx_i = 1.</summary>
+    /// <example><code>double s = TN.Arange(4).Sum().Item(); // 6</code></example>
+    public Tensor Sum() => Sum(AllAxes(), keepDim: false);
+
+    /// <summary>Sums over the given axes (negative axes count from the end); with <paramref name="keepDim"/>
+    /// the summed axes stay as extent 1.</summary>
+    /// <exception cref="ArgumentException">When an axis is out of range or repeated.</exception>
+    /// <example><code>Tensor rowSums = TN.Ones(2, 3).Sum([1]); // [3, 3]</code></example>
+    public Tensor Sum(int[] axes, bool keepDim = false)
+    {
+        int[] normalized = NormalizeAxes(axes, "Sum");
+        Tensor kept = AxisReduction.SumKeepDims(this, normalized);
+        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        if (Autograd.ShouldRecord(this)) RecordSum(result, this, kept.Dims);
+        return result;
+    }
+
+    /// <summary>Sums over one axis; see <see cref="Sum(int[], bool)"/>.</summary>
+    public Tensor Sum(int axis, bool keepDim = false) => Sum([axis], keepDim);
+
+    private static void RecordSum(Tensor result, Tensor input, int[] keptDims)
+        => Autograd.Record(result, input, g => g.Reshape(keptDims).BroadcastTo(input.Dims), "Sum");
+
+    internal int[] AllAxes()
+    {
+        var axes = new int[Dims.Length];
+        for (int i = 0; i < axes.Length; i++) axes[i] = i;
+        return axes;
+    }
+
+    internal int[] NormalizeAxes(int[] axes, string op)
+    {
+        ArgumentNullException.ThrowIfNull(axes);
+        var result = new int[axes.Length];
+        for (int i = 0; i < axes.Length; i++)
+        {
+            int a = axes[i] < 0 ? axes[i] + Dims.Length : axes[i];
+            if ((uint)a >= (uint)Dims.Length)
+                throw new ArgumentException($"{op}: axis {axes[i]} is out of range for shape {Shape}; valid axes are {-Dims.Length}..{Dims.Length - 1}.");
+            if (System.Array.IndexOf(result, a, 0, i) >= 0)
+                throw new ArgumentException($"{op}: axis {axes[i]} is repeated in [{string.Join(", ", axes)}].");
+            result[i] = a;
+        }
+        return result;
+    }
+
+    internal static int[] DropAxes(int[] dims, int[] axes)
+    {
+        var kept = new List<int>(dims.Length);
+        for (int i = 0; i < dims.Length; i++)
+            if (System.Array.IndexOf(axes, i) < 0) kept.Add(dims[i]);
+        return [.. kept];
+    }
+}

@@ -1,0 +1,124 @@
+namespace TensorNetworks;
+
+/// <summary>
+/// The entry point of tn, in the manner of PyTorch's <c>torch</c> namespace: tensor creation,
+/// multi-input operations, einsum, modes and backend facts. Split into partial files by topic.
+/// </summary>
+/// <example><code>
+/// var gen = new Generator(1);
+/// var a = TN.Randn(gen, DType.Float64, 3, 4).RequiringGrad();
+/// var loss = TN.MatMul(a, a.Transpose(0, 1)).Sum();
+/// loss.Backward();
+/// </code></example>
+public static partial class TN
+{
+    /// <summary>The dtype used when none is given: <see cref="DType.Float32"/>, as in PyTorch.</summary>
+    public const DType DefaultDType = DType.Float32;
+
+    /// <summary>A Float32 tensor of zeros.</summary>
+    /// <example><code>Tensor z = TN.Zeros(2, 3);</code></example>
+    public static Tensor Zeros(params int[] shape) => Zeros(DefaultDType, shape);
+
+    /// <summary>A tensor of zeros of the given dtype.</summary>
+    public static Tensor Zeros(DType dtype, params int[] shape) => TensorNetworks.Tensor.ZerosOf(dtype, new Shape(shape).ToArray());
+
+    /// <summary>A Float32 tensor of ones.</summary>
+    public static Tensor Ones(params int[] shape) => Full(1.0, DefaultDType, shape);
+
+    /// <summary>A tensor of ones of the given dtype.</summary>
+    public static Tensor Ones(DType dtype, params int[] shape) => Full(1.0, dtype, shape);
+
+    /// <summary>A tensor with every element equal to <paramref name="value"/>.</summary>
+    /// <example><code>Tensor t = TN.Full(0.5, DType.Float64, 2, 2);</code></example>
+    public static Tensor Full(double value, DType dtype, params int[] shape) => TensorNetworks.Tensor.Full(dtype, new Shape(shape).ToArray(), value);
+
+    /// <summary>A zero tensor with the shape and dtype of <paramref name="like"/>.</summary>
+    public static Tensor ZerosLike(Tensor like) => TensorNetworks.Tensor.ZerosOf(like.DType, like.Dims);
+
+    /// <summary>A tensor of ones with the shape and dtype of <paramref name="like"/>.</summary>
+    public static Tensor OnesLike(Tensor like) => TensorNetworks.Tensor.Full(like.DType, like.Dims, 1.0);
+
+    /// <summary>A one-element, zero-axis tensor holding <paramref name="value"/>.</summary>
+    public static Tensor Scalar(double value, DType dtype = DefaultDType) => TensorNetworks.Tensor.Full(dtype, [], value);
+
+    /// <summary>The n×m identity-like matrix: ones on the main diagonal (m defaults to n).</summary>
+    /// <example><code>Tensor i3 = TN.Eye(3, dtype: DType.Float64);</code></example>
+    public static Tensor Eye(int n, int? m = null, DType dtype = DefaultDType)
+    {
+        int cols = m ?? n;
+        var t = Zeros(dtype, n, cols);
+        int d = Math.Min(n, cols);
+        for (int i = 0; i < d; i++) t.SetFlat(i * cols + i, 1.0);
+        return t;
+    }
+
+    /// <summary>The values start, start + step, ... below <paramref name="stop"/> (above it for a negative step).</summary>
+    /// <exception cref="ArgumentException">When <paramref name="step"/> is zero or not finite.</exception>
+    /// <example><code>Tensor t = TN.Arange(0, 1, 0.25); // [0, 0.25, 0.5, 0.75]</code></example>
+    public static Tensor Arange(double start, double stop, double step = 1.0, DType dtype = DefaultDType)
+    {
+        if (step == 0 || !double.IsFinite(step) || !double.IsFinite(start) || !double.IsFinite(stop))
+            throw new ArgumentException($"Arange({start}, {stop}, {step}): start and stop must be finite and step finite and non-zero.");
+        int n = Math.Max(0, (int)Math.Ceiling((stop - start) / step));
+        var t = TensorNetworks.Tensor.Uninitialized(dtype, [n]);
+        for (int i = 0; i < n; i++) t.SetFlat(i, start + i * step);
+        return t;
+    }
+
+    /// <summary>The integers 0, 1, ..., n - 1.</summary>
+    public static Tensor Arange(int n, DType dtype = DefaultDType) => Arange(0, n, 1, dtype);
+
+    /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="steps"/> is negative.</exception>
+    /// <example><code>Tensor t = TN.Linspace(0, 1, 5); // [0, 0.25, 0.5, 0.75, 1]</code></example>
+    public static Tensor Linspace(double start, double end, int steps, DType dtype = DefaultDType)
+    {
+        if (steps < 0)
+            throw new ArgumentOutOfRangeException(nameof(steps), steps, "Linspace needs steps >= 0.");
+        var t = TensorNetworks.Tensor.Uninitialized(dtype, [steps]);
+        double delta = steps > 1 ? (end - start) / (steps - 1) : 0;
+        for (int i = 0; i < steps; i++) t.SetFlat(i, i == steps - 1 ? end : start + i * delta);
+        return t;
+    }
+
+    /// <summary>A Float32 tensor holding a copy of <paramref name="data"/> laid out row-major in <paramref name="shape"/>
+    /// (a 1-D tensor when no shape is given).</summary>
+    /// <exception cref="ArgumentException">When the data length differs from the shape's element count.</exception>
+    /// <example><code>Tensor m = TN.Tensor(new float[] { 1, 2, 3, 4, 5, 6 }, 2, 3);</code></example>
+    public static Tensor Tensor(float[] data, params int[] shape) => FromData(data, shape);
+
+    /// <summary>A Float64 tensor holding a copy of <paramref name="data"/>; see <see cref="Tensor(float[], int[])"/>.</summary>
+    public static Tensor Tensor(double[] data, params int[] shape) => FromData(data, shape);
+
+    /// <summary>A Float32 matrix copied from a rectangular array.</summary>
+    public static Tensor Tensor(float[,] data) => FromData(Flatten(data), [data.GetLength(0), data.GetLength(1)]);
+
+    /// <summary>A Float64 matrix copied from a rectangular array.</summary>
+    /// <example><code>Tensor m = TN.Tensor(new double[,] { { 1, 2 }, { 3, 4 } });</code></example>
+    public static Tensor Tensor(double[,] data) => FromData(Flatten(data), [data.GetLength(0), data.GetLength(1)]);
+
+    /// <summary>A tensor copied from a span of float or double values.</summary>
+    public static Tensor Tensor<T>(ReadOnlySpan<T> data, params int[] shape) where T : unmanaged
+        => FromData(data.ToArray(), shape);
+
+    private static T[] Flatten<T>(T[,] data)
+    {
+        var flat = new T[data.Length];
+        int cols = data.GetLength(1);
+        for (int i = 0; i < data.GetLength(0); i++)
+            for (int j = 0; j < cols; j++)
+                flat[i * cols + j] = data[i, j];
+        return flat;
+    }
+
+    private static Tensor FromData<T>(T[] data, int[] shape) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        DTypeExtensions.Of<T>();
+        int[] dims = shape.Length == 0 ? [data.Length] : new Shape(shape).ToArray();
+        int n = TensorNetworks.Shape.ElementCountOf(dims);
+        if (n != data.Length)
+            throw new ArgumentException($"{data.Length} values do not fill shape {TensorNetworks.Shape.Wrap(dims)}, which holds {n}.", nameof(data));
+        return TensorNetworks.Tensor.Create((T[])data.Clone(), dims);
+    }
+}

@@ -1,0 +1,29 @@
+namespace TensorNetworks;
+
+public sealed partial class Tensor
+{
+    internal void SetFlat(int index, double value)
+    {
+        if (DType == DType.Float32) Array<float>()[index] = (float)value;
+        else Array<double>()[index] = value;
+    }
+
+    internal double GetFlat(int index) => DType == DType.Float32 ? Array<float>()[index] : Array<double>()[index];
+
+    internal static Tensor Full(DType dtype, int[] dims, double value)
+    {
+        var t = Uninitialized(dtype, dims);
+        if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
+        else t.Span<double>().Fill(value);
+        return t;
+    }
+
+    /// <summary>A copy with its own storage, recorded for autodiff (the gradient passes through unchanged).</summary>
+    /// <example><code>Tensor c = t.Clone();</code></example>
+    public Tensor Clone()
+    {
+        var result = new Tensor(DType == DType.Float32 ? Span<float>().ToArray() : Span<double>().ToArray(), Dims);
+        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g);
+        return result;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// A dense, contiguous, row-major array of <see cref="DType.Float32"/> or <see cref="DType.Float64"/>
+/// elements that records the operations applied to it when it (or an input) requires a gradient.
+/// </summary>
+/// <remarks>
+/// Storage is a managed array owned by the garbage collector: there is nothing to dispose.
+/// Reshaping a tensor returns a view that shares storage; every other operation returns a new tensor.
+/// Create tensors through <see cref="TN"/> (<c>TN.Zeros</c>, <c>TN.Tensor</c>, <c>TN.Randn</c>, ...).
+/// </remarks>
+/// <example><code>
+/// var x = TN.Tensor(new double[] { 1, 2, 3, 4 }, 2, 2).RequiringGrad();
+/// var loss = (x * x).Sum();
+/// loss.Backward();
+/// Console.WriteLine(x.Grad); // [[2, 4], [6, 8]]
+/// </code></example>
+public sealed partial class Tensor
+{
+    internal readonly Array Data;
+    internal readonly int[] Dims;
+    private bool _requiresGrad;
+
+    internal Tensor(Array data, int[] dims)
+    {
+        Data = data;
+        Dims = dims;
+        DType = data is float[] ? DType.Float32 : DType.Float64;
+        ElementCount = Shape.ElementCountOf(dims);
+        if (data.Length < ElementCount)
+            throw new ArgumentException($"Storage of {data.Length} elements is too small for shape {Shape}.");
+    }
+
+    internal static Tensor Create<T>(T[] data, int[] dims) where T : unmanaged => new(data, dims);
+
+    /// <summary>Allocates an uninitialized tensor: every element must be written by the caller.</summary>
+    internal static Tensor Uninitialized(DType dtype, int[] dims)
+    {
+        int n = Shape.ElementCountOf(dims);
+        return dtype switch
+        {
+            DType.Float32 => new Tensor(GC.AllocateUninitializedArray<float>(n), dims),
+            _ => new Tensor(GC.AllocateUninitializedArray<double>(n), dims),
+        };
+    }
+
+    /// <summary>Allocates a zero-filled tensor.</summary>
+    internal static Tensor ZerosOf(DType dtype, int[] dims)
+    {
+        int n = Shape.ElementCountOf(dims);
+        return dtype switch
+        {
+            DType.Float32 => new Tensor(new float[n], dims),
+            _ => new Tensor(new double[n], dims),
+        };
+    }
+
+    /// <summary>The element type.</summary>
+    public DType DType { get; }
+
+    /// <summary>The extents of the axes, outermost first.</summary>
+    public Shape Shape => Shape.Wrap(Dims);
+
+    /// <summary>Number of axes (0 for a scalar). PyTorch calls this <c>ndim</c>.</summary>
+    public int Order => Dims.Length;
+
+    /// <summary>Total number of elements: Π_i Shape[i].</summary>
+    public int ElementCount { get; }
+
+    /// <summary>The extent of one axis; negative axes count from the end.</summary>
+    /// <example><code>int rows = TN.Zeros(3, 4).Size(0); // 3</code></example>
+    public int Size(int axis) => Dims[NormalizeAxis(axis)];
+
+    /// <summary>
+    /// Whether gradients flow to this tensor. Settable only on leaves (tensors that no recorded
+    /// operation produced); a computed tensor requires a gradient exactly when one of its inputs does.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When set on a computed (non-leaf) tensor.</exception>
+    public bool RequiresGrad
+    {
+        get => _requiresGrad;
+        set
+        {
+            if (GradFn is not null)
+                throw new InvalidOperationException("RequiresGrad can only be changed on a leaf tensor; this tensor was computed by a recorded operation. Use Detach() to get a leaf.");
+            _requiresGrad = value;
+        }
+    }
+
+    /// <summary>True when no recorded operation produced this tensor.</summary>
+    public bool IsLeaf => GradFn is null;
+
+    /// <summary>The accumulated gradient dL/dthis after <see cref="Backward"/>; null before.</summary>
+    public Tensor? Grad { get; set; }
+
+    /// <summary>The recorded operation that produced this tensor, or null for a leaf.</summary>
+    internal Node? GradFn { get; private set; }
+
+    internal void SetGradFn(Node node)
+    {
+        GradFn = node;
+        _requiresGrad = true;
+    }
+
+    internal void ReleaseGradFn() => GradFn = null;
+
+    /// <summary>Marks this leaf as requiring a gradient and returns it, for fluent creation.</summary>
+    /// <example><code>var w = TN.Randn(gen, 3, 3).RequiringGrad();</code></example>
+    public Tensor RequiringGrad()
+    {
+        RequiresGrad = true;
+        return this;
+    }
+
+    /// <summary>A leaf tensor sharing this tensor's storage, cut off from the recorded graph.</summary>
+    public Tensor Detach() => new(Data, Dims);
+
+    /// <summary>The storage as a typed span of exactly <see cref="ElementCount"/> elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Span<T> Span<T>() where T : unmanaged => new(Unsafe.As<T[]>(Data), 0, ElementCount);
+
+    /// <summary>The storage as a typed array (may be longer than <see cref="ElementCount"/> for views).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal T[] Array<T>() where T : unmanaged => Unsafe.As<T[]>(Data);
+
+    internal int NormalizeAxis(int axis)
+    {
+        int n = Dims.Length;
+        int a = axis < 0 ? axis + n : axis;
+        if ((uint)a >= (uint)n)
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for a tensor of shape {Shape}; valid axes are {-n}..{n - 1}.");
+        return a;
+    }
+
+    /// <summary>Row-major strides (in elements) of <paramref name="dims"/>.</summary>
+    internal static int[] StridesOf(ReadOnlySpan<int> dims)
+    {
+        var strides = new int[dims.Length];
+        int s = 1;
+        for (int i = dims.Length - 1; i >= 0; i--)
+        {
+            strides[i] = s;
+            s *= dims[i];
+        }
+        return strides;
+    }
+
+    /// <summary>Copies the elements, converted to <typeparamref name="T"/>, in row-major order.</summary>
+    /// <example><code>double[] v = TN.Arange(4).ToArray&lt;double&gt;(); // [0, 1, 2, 3]</code></example>
+    public T[] ToArray<T>() where T : unmanaged, INumberBase<T>
+    {
+        if (typeof(T) == typeof(float) && DType == DType.Float32) return Span<float>().ToArray() is T[] f ? f : throw new InvalidCastException();
+        if (typeof(T) == typeof(double) && DType == DType.Float64) return Span<double>().ToArray() is T[] d ? d : throw new InvalidCastException();
+        var result = new T[ElementCount];
+        if (DType == DType.Float32)
+        {
+            var src = Span<float>();
+            for (int i = 0; i < result.Length; i++) result[i] = T.CreateChecked(src[i]);
+        }
+        else
+        {
+            var src = Span<double>();
+            for (int i = 0; i < result.Length; i++) result[i] = T.CreateChecked(src[i]);
+        }
+        return result;
+    }
+
+    /// <summary>The element at a multi-index, as a double.</summary>
+    /// <exception cref="ArgumentException">When the index has the wrong number of axes or is out of range.</exception>
+    /// <example><code>double v = TN.Eye(3)[1, 1]; // 1</code></example>
+    [IndexerName("Element")]
+    public double this[params int[] index]
+    {
+        get
+        {
+            int flat = FlatIndex(index);
+            return DType == DType.Float32 ? Array<float>()[flat] : Array<double>()[flat];
+        }
+    }
+
+    internal int FlatIndex(ReadOnlySpan<int> index)
+    {
+        if (index.Length != Dims.Length)
+            throw new ArgumentException($"Index [{string.Join(", ", index.ToArray())}] has {index.Length} axes but the tensor has shape {Shape} ({Dims.Length} axes).");
+        int flat = 0;
+        for (int i = 0; i < index.Length; i++)
+        {
+            int k = index[i] < 0 ? index[i] + Dims[i] : index[i];
+            if ((uint)k >= (uint)Dims[i])
+                throw new ArgumentException($"Index {index[i]} is out of range for axis {i} of extent {Dims[i]} (shape {Shape}).");
+            flat = flat * Dims[i] + k;
+        }
+        return flat;
+    }
+
+    /// <summary>The value of a one-element tensor, as a double.</summary>
+    /// <exception cref="InvalidOperationException">When the tensor has more than one element.</exception>
+    /// <example><code>double s = TN.Ones(3).Sum().Item(); // 3</code></example>
+    public double Item()
+    {
+        if (ElementCount != 1)
+            throw new InvalidOperationException($"Item() needs a one-element tensor, but this one has shape {Shape} ({ElementCount} elements). Reduce it first, e.g. with Sum().");
+        return DType == DType.Float32 ? Array<float>()[0] : Array<double>()[0];
+    }
+
+    /// <summary>Converts to another dtype (a new leaf-free copy recorded for autodiff); returns this tensor when the dtype already matches.</summary>
+    /// <example><code>Tensor d = TN.Ones(2).To(DType.Float64);</code></example>
+    public Tensor To(DType dtype)
+    {
+        if (dtype == DType) return this;
+        Tensor result = Uninitialized(dtype, Dims);
+        if (DType == DType.Float32)
+            System.Numerics.Tensors.TensorPrimitives.ConvertChecked<float, double>(Span<float>(), result.Span<double>());
+        else
+            System.Numerics.Tensors.TensorPrimitives.ConvertChecked<double, float>(Span<double>(), result.Span<float>());
+        if (Autograd.ShouldRecord(this))
+        {
+            DType source = DType;
+            Autograd.Record(result, this, g => g.To(source));
+        }
+        return result;
+    }
+}

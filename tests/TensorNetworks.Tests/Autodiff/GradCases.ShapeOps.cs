@@ -1,0 +1,10 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Autodiff;
+
+public static partial class GradCases
+{
+    private static IEnumerable<GradCase> ShapeOps() =>
+    [
+    ];
+}
