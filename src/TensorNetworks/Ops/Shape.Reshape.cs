@@ -8,15 +8,25 @@ public sealed partial class Tensor
     /// </summary>
     /// <exception cref="ArgumentException">When the element counts differ or more than one extent is -1.</exception>
     /// <example><code>Tensor m = TN.Arange(6).Reshape(2, -1); // shape [2, 3]</code></example>
-    public Tensor Reshape(params int[] shape)
+    public Tensor Reshape(params int[] shape) => View(InferReshape(shape), "Reshape");
+
+    /// <summary>
+    /// This tensor's storage under other extents with the same element count: a view, recorded so that
+    /// the gradient is reshaped back to this tensor's shape. Reshape, squeeze, unsqueeze, flatten and
+    /// order-keeping permutations all end here.
+    /// </summary>
+    private Tensor View(int[] dims, string op)
     {
-        int[] dims = InferReshape(shape);
         var result = new Tensor(Data, dims);
-        if (Autograd.ShouldRecord(this)) RecordReshape(result, Dims);
+        if (Autograd.ShouldRecord(this)) RecordView(result, op);
         return result;
     }
 
-    private void RecordReshape(Tensor result, int[] inputDims) => Autograd.Record(result, this, g => g.Reshape(inputDims), "Reshape");
+    private void RecordView(Tensor result, string op)
+    {
+        int[] inputDims = Dims;
+        Autograd.Record(result, this, g => g.Reshape(inputDims), op);
+    }
 
     private int[] InferReshape(int[] shape)
     {
@@ -45,25 +55,5 @@ public sealed partial class Tensor
         else if (known != ElementCount)
             throw new ArgumentException($"Reshape of shape {Shape} ({ElementCount} elements) to [{string.Join(", ", shape)}] ({known} elements): the element counts must match.");
         return dims;
-    }
-
-    /// <summary>
-    /// Repeats the tensor along broadcast axes to the given shape (materialized). Axes align from the
-    /// right; an extent of 1 may grow. The gradient is summed back over the repeated axes.
-    /// </summary>
-    /// <exception cref="ArgumentException">When this shape does not broadcast to <paramref name="shape"/>.</exception>
-    /// <example><code>Tensor rows = TN.Arange(3).BroadcastTo(2, 3); // [[0,1,2],[0,1,2]]</code></example>
-    public Tensor BroadcastTo(params int[] shape)
-    {
-        int[] target = new Shape(shape).ToArray();
-        int[] check = BroadcastShapes.Of(Dims, target, "BroadcastTo");
-        if (!check.AsSpan().SequenceEqual(target))
-            throw new ArgumentException($"BroadcastTo: shape {Shape} cannot grow to {Shape.Wrap(target)}; it would need {Shape.Wrap(check)}.");
-        if (target.AsSpan().SequenceEqual(Dims)) return this;
-        var zeros = ZerosOf(DType, target);
-        Tensor result;
-        using (new NoGradScope()) result = zeros + this;
-        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, "BroadcastTo");
-        return result;
     }
 }

@@ -1,0 +1,98 @@
+namespace TensorNetworks;
+
+/// <summary>
+/// The shape of a copy between two strided views of equal extents: element i (a multi-index) moves
+/// from source offset Σ i_k·Source_k to destination offset Σ i_k·Destination_k. The axis order is
+/// free (any order visits the same pairs), so <see cref="Collapse"/> drops axes of extent 1 and merges
+/// axes that are adjacent in both views, and the kernels reorder axes to suit their loops.
+/// </summary>
+internal sealed class CopyLayout
+{
+    private CopyLayout(int[] dims, int[] source, int[] destination, int count)
+    {
+        Dims = dims;
+        Source = source;
+        Destination = destination;
+        Count = count;
+    }
+
+    internal int[] Dims { get; }
+
+    internal int[] Source { get; }
+
+    internal int[] Destination { get; }
+
+    /// <summary>Number of axes left after collapsing (0 for a single element).</summary>
+    internal int Count { get; }
+
+    /// <summary>Π Dims: the number of elements copied.</summary>
+    internal long ElementCount
+    {
+        get
+        {
+            long n = 1;
+            for (int i = 0; i < Count; i++) n *= Dims[i];
+            return n;
+        }
+    }
+
+    /// <summary>
+    /// Drops extent-1 axes and merges axis k into k - 1 when both views step over axis k - 1 exactly as
+    /// far as over all of axis k (stride[k-1] = stride[k]·dims[k] on both sides). Null when an extent is 0.
+    /// </summary>
+    internal static CopyLayout? Collapse(ReadOnlySpan<int> dims, ReadOnlySpan<int> source, ReadOnlySpan<int> destination)
+    {
+        var d = new int[dims.Length];
+        var s = new int[dims.Length];
+        var t = new int[dims.Length];
+        int n = 0;
+        for (int k = 0; k < dims.Length; k++)
+        {
+            if (dims[k] == 0) return null;
+            if (dims[k] == 1) continue;
+            if (n > 0 && s[n - 1] == source[k] * dims[k] && t[n - 1] == destination[k] * dims[k])
+            {
+                d[n - 1] *= dims[k];
+                s[n - 1] = source[k];
+                t[n - 1] = destination[k];
+                continue;
+            }
+            d[n] = dims[k];
+            s[n] = source[k];
+            t[n] = destination[k];
+            n++;
+        }
+        return new CopyLayout(d, s, t, n);
+    }
+
+    /// <summary>Exchanges two axes (the copy is unchanged; only the visiting order moves).</summary>
+    internal void Swap(int a, int b)
+    {
+        (Dims[a], Dims[b]) = (Dims[b], Dims[a]);
+        (Source[a], Source[b]) = (Source[b], Source[a]);
+        (Destination[a], Destination[b]) = (Destination[b], Destination[a]);
+    }
+
+    /// <summary>The first axis whose stride in <paramref name="strides"/> is 1, or -1.</summary>
+    internal int UnitAxis(int[] strides)
+    {
+        for (int k = 0; k < Count; k++)
+            if (strides[k] == 1) return k;
+        return -1;
+    }
+
+    /// <summary>Throws when a view would reach outside its storage: the kernels index without bounds checks.</summary>
+    internal void RequireInside(int sourceOffset, int sourceLength, int destinationOffset, int destinationLength)
+    {
+        long lastSource = sourceOffset, lastDestination = destinationOffset;
+        bool negative = sourceOffset < 0 || destinationOffset < 0;
+        for (int k = 0; k < Count; k++)
+        {
+            negative |= Source[k] < 0 || Destination[k] < 0;
+            lastSource += (long)(Dims[k] - 1) * Source[k];
+            lastDestination += (long)(Dims[k] - 1) * Destination[k];
+        }
+        if (negative || lastSource >= sourceLength || lastDestination >= destinationLength)
+            throw new InvalidOperationException($"Internal error in a strided copy: extents [{string.Join(", ", Dims[..Count])}] with source strides [{string.Join(", ", Source[..Count])}] from offset {sourceOffset} (storage {sourceLength}) and destination strides [{string.Join(", ", Destination[..Count])}] from offset {destinationOffset} (storage {destinationLength}) leave the storage.");
+    }
+}

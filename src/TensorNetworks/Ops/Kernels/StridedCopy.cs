@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// Copies between two strided views of equal extents: dst[dstOffset + Σ i_k·dstStrides_k] =
+/// src[srcOffset + Σ i_k·srcStrides_k]. It serves permute, broadcast (stride 0), narrow, slice,
+/// select and diagonal (gathers into a contiguous result) and their backward passes (scatters).
+/// </summary>
+/// <remarks>
+/// After <see cref="CopyLayout.Collapse"/> the axis the destination writes contiguously goes last.
+/// When the source reads that axis contiguously too, rows are block copies (or fills, for stride 0);
+/// when the source is contiguous along another axis the copy is a (batched) transpose and runs in
+/// cache-sized tiles (<see cref="TransposeTiles"/>); otherwise rows are strided loops. Large copies
+/// split their rows or tile bands across cores.
+/// </remarks>
+internal static class StridedCopy
+{
+    /// <summary>A new contiguous tensor of extents <paramref name="dims"/> read from a strided view of <paramref name="source"/>.</summary>
+    internal static Tensor Gather(Tensor source, int offset, int[] dims, int[] strides)
+    {
+        var result = Tensor.Uninitialized(source.DType, dims);
+        Copy(source, offset, strides, result, 0, Tensor.StridesOf(dims), dims);
+        return result;
+    }
+
+    /// <summary>A zero tensor of extents <paramref name="targetDims"/> with <paramref name="values"/> written into a strided view of it.</summary>
+    internal static Tensor ScatterIntoZeros(Tensor values, int[] targetDims, int offset, int[] strides)
+    {
+        var result = Tensor.ZerosOf(values.DType, targetDims);
+        Copy(values, 0, Tensor.StridesOf(values.Dims), result, offset, strides, values.Dims);
+        return result;
+    }
+
+    /// <summary>Copies the view (sourceOffset, sourceStrides) of <paramref name="source"/> into the view
+    /// (destinationOffset, destinationStrides) of <paramref name="destination"/>; both views have extents <paramref name="dims"/>.</summary>
+    internal static void Copy(Tensor source, int sourceOffset, int[] sourceStrides, Tensor destination, int destinationOffset, int[] destinationStrides, int[] dims)
+    {
+        if (source.DType == DType.Float32)
+            Copy(source.Array<float>(), sourceOffset, sourceStrides, destination.Array<float>(), destinationOffset, destinationStrides, dims);
+        else
+            Copy(source.Array<double>(), sourceOffset, sourceStrides, destination.Array<double>(), destinationOffset, destinationStrides, dims);
+    }
+
+    private static void Copy<T>(T[] src, int srcOffset, int[] srcStrides, T[] dst, int dstOffset, int[] dstStrides, int[] dims)
+        where T : unmanaged
+    {
+        CopyLayout? layout = CopyLayout.Collapse(dims, srcStrides, dstStrides);
+        if (layout is null) return;
+        layout.RequireInside(srcOffset, src.Length, dstOffset, dst.Length);
+        if (layout.Count == 0)
+        {
+            dst[dstOffset] = src[srcOffset];
+            return;
+        }
+
+        int last = layout.Count - 1;
+        int inner = layout.UnitAxis(layout.Destination);
+        if (inner < 0) inner = layout.UnitAxis(layout.Source);
+        if (inner >= 0) layout.Swap(inner, last);
+
+        int transposed = layout.Source[last] == 1 || layout.Destination[last] != 1 ? -1 : layout.UnitAxis(layout.Source);
+        if (transposed >= 0)
+        {
+            layout.Swap(transposed, last - 1);
+            Tiles(src, srcOffset, dst, dstOffset, layout);
+        }
+        else Rows(src, srcOffset, dst, dstOffset, layout);
+    }
+
+    private static void Rows<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged
+    {
+        int length = layout.Dims[layout.Count - 1];
+        int rows = (int)(layout.ElementCount / length);
+        if (rows > 1 && layout.ElementCount >= Parallelism.ElementwiseGrain)
+            RowsParallel(src, srcOffset, dst, dstOffset, layout, rows, Math.Max(1, Parallelism.ElementwiseGrain / length));
+        else RowRange(src, srcOffset, dst, dstOffset, layout, 0, rows);
+    }
+
+    private static void RowsParallel<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int rows, int grain) where T : unmanaged
+        => Parallelism.For(rows, grain, (start, count) => RowRange(src, srcOffset, dst, dstOffset, layout, start, count));
+
+    private static void RowRange<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged
+    {
+        int last = layout.Count - 1;
+        int length = layout.Dims[last], srcStep = layout.Source[last], dstStep = layout.Destination[last];
+        Span<int> index = stackalloc int[last];
+        var odometer = new Odometer(layout.Dims.AsSpan(0, last), layout.Source.AsSpan(0, last), layout.Destination.AsSpan(0, last), index, start);
+        ref T s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(src), srcOffset);
+        ref T d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dst), dstOffset);
+        for (int r = 0; r < count; r++)
+        {
+            Row(ref Unsafe.Add(ref s, odometer.A), srcStep, ref Unsafe.Add(ref d, odometer.B), dstStep, length);
+            odometer.Next();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Row<T>(ref T s, int srcStep, ref T d, int dstStep, int length) where T : unmanaged
+    {
+        if (srcStep == 1 && dstStep == 1) MemoryMarshal.CreateReadOnlySpan(ref s, length).CopyTo(MemoryMarshal.CreateSpan(ref d, length));
+        else if (srcStep == 0 && dstStep == 1) MemoryMarshal.CreateSpan(ref d, length).Fill(s);
+        else
+        {
+            for (int j = 0; j < length; j++) Unsafe.Add(ref d, j * dstStep) = Unsafe.Add(ref s, j * srcStep);
+        }
+    }
+
+    /// <summary>The last two axes form a transpose: the source is contiguous along axis Count-2, the destination along Count-1.</summary>
+    private static void Tiles<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged
+    {
+        int rows = layout.Dims[layout.Count - 2], cols = layout.Dims[layout.Count - 1];
+        int bands = (rows + TransposeTiles.Size - 1) / TransposeTiles.Size;
+        int units = (int)(layout.ElementCount / ((long)rows * cols)) * bands;
+        if (units > 1 && layout.ElementCount >= Parallelism.ElementwiseGrain)
+            TilesParallel(src, srcOffset, dst, dstOffset, layout, units, Math.Max(1, Parallelism.ElementwiseGrain / (TransposeTiles.Size * cols)));
+        else TileRange(src, srcOffset, dst, dstOffset, layout, 0, units);
+    }
+
+    private static void TilesParallel<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int units, int grain) where T : unmanaged
+        => Parallelism.For(units, grain, (start, count) => TileRange(src, srcOffset, dst, dstOffset, layout, start, count));
+
+    private static void TileRange<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged
+    {
+        int outer = layout.Count - 2;
+        int rows = layout.Dims[outer], cols = layout.Dims[outer + 1];
+        int colStride = layout.Source[outer + 1], rowStride = layout.Destination[outer];
+        int bands = (rows + TransposeTiles.Size - 1) / TransposeTiles.Size;
+        Span<int> index = stackalloc int[outer];
+        var odometer = new Odometer(layout.Dims.AsSpan(0, outer), layout.Source.AsSpan(0, outer), layout.Destination.AsSpan(0, outer), index, start / bands);
+        int band = start % bands;
+        ref T s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(src), srcOffset);
+        ref T d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dst), dstOffset);
+        for (int u = 0; u < count; u++)
+        {
+            int first = band * TransposeTiles.Size;
+            TransposeTiles.Band(ref Unsafe.Add(ref s, odometer.A), ref Unsafe.Add(ref d, odometer.B), first, Math.Min(first + TransposeTiles.Size, rows), cols, colStride, rowStride);
+            if (++band == bands)
+            {
+                band = 0;
+                odometer.Next();
+            }
+        }
+    }
+}

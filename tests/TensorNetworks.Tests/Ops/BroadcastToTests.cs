@@ -1,0 +1,42 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class BroadcastToTests
+{
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void BroadcastTo_MatchesNaiveReference(DType dtype)
+    {
+        var g = new Generator(61);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            int[] target = Naive.RandomShape(g, maxOrder: 4, maxExtent: 5);
+            int keep = g.NextInt(target.Length + 1);
+            int[] dims = [.. target[(target.Length - keep)..].Select(d => g.NextInt(2) == 0 ? 1 : d)];
+            Tensor x = Naive.Random(g, dtype, dims);
+            int lead = target.Length - dims.Length;
+            double[] expected = Naive.Tabulate(target, i => x[[.. dims.Select((d, k) => d == 1 ? 0 : i[lead + k])]]);
+            Naive.AssertEqual(x.BroadcastTo(target), target, dtype, expected);
+        }
+    }
+
+    [Fact]
+    public void BroadcastTo_LargeTargetsMatchNaiveReference()
+    {
+        Tensor column = Naive.Random(new Generator(62), DType.Float32, 400, 1);
+        Naive.AssertEqual(column.BroadcastTo(3, 400, 70), [3, 400, 70], DType.Float32, Naive.Tabulate([3, 400, 70], i => column[i[1], 0]));
+        Tensor row = Naive.Random(new Generator(63), DType.Float64, 1, 300);
+        Naive.AssertEqual(row.BroadcastTo(500, 300), [500, 300], DType.Float64, Naive.Tabulate([500, 300], i => row[0, i[1]]));
+    }
+
+    [Fact]
+    public void BroadcastTo_ThrowsNamingBothShapes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Zeros(2, 3).BroadcastTo(4, 3, 3));
+        Assert.Contains("shapes [2, 3] and [4, 3, 3] do not broadcast", e.Message);
+        var shrink = Assert.Throws<ArgumentException>(() => TN.Zeros(2, 3).BroadcastTo(1, 3));
+        Assert.Contains("shape [2, 3] cannot grow to [1, 3]", shrink.Message);
+    }
+}
