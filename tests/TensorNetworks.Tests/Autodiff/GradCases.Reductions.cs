@@ -6,5 +6,26 @@ public static partial class GradCases
 {
     private static IEnumerable<GradCase> Reductions() =>
     [
+        new("Mean/all", x => x[0].Mean(), [S(3, 4)]),
+        new("Mean/axes", x => x[0].Mean([0, 2]), [S(2, 3, 4)]),
+        new("Mean/negative-axis", x => x[0].Mean(-1), [S(2, 3, 4)]),
+        new("Mean/keepDim", x => x[0] - x[0].Mean([1], keepDim: true), [S(2, 3, 4)]),
+        new("Max/all", x => x[0].Max(), [S(3, 4)], GradCase.Distinct),
+        new("Max/last-axis", x => x[0].Max(-1), [S(3, 4)], GradCase.Distinct),
+        new("Max/middle-axis-keepDim", x => x[0].Max(1, keepDim: true) * x[0], [S(2, 3, 4)], GradCase.Distinct),
+        new("Max/first-axis", x => x[0].Max(0), [S(3, 2, 2)], GradCase.Distinct),
+        new("Min/all", x => x[0].Min(), [S(3, 4)], GradCase.Distinct),
+        new("Min/last-axis-keepDim", x => x[0].Min(-1, keepDim: true), [S(3, 4)], GradCase.Distinct),
+        new("Min/middle-axis", x => x[0].Min(1), [S(2, 3, 4)], GradCase.Distinct),
+        new("Norm/all", x => x[0].Norm(), [S(3, 4)]),
+        new("Norm/axis", x => x[0].Norm([1]), [S(3, 4)]),
+        new("Norm/axes-keepDim", x => x[0] / x[0].Norm([0, 2], keepDim: true), [S(2, 3, 4)]),
+        new("Norm/p1", x => x[0].Norm([1], p: 1), [S(3, 4)], GradCase.AwayFromZero),
+        new("Norm/p3", x => x[0].Norm([0], p: 3), [S(3, 4)], GradCase.AwayFromZero),
+        new("Norm/p1.5-all", x => x[0].Norm([0, 1], p: 1.5), [S(3, 4)], GradCase.AwayFromZero),
+        new("LogSumExp/last-axis", x => x[0].LogSumExp(-1), [S(3, 5)]),
+        new("LogSumExp/first-axis-keepDim", x => x[0].LogSumExp(0, keepDim: true) * x[0], [S(3, 5)]),
+        new("LogSumExp/middle-axis", x => x[0].LogSumExp(1), [S(2, 3, 4)]),
+        new("LogSumExp/large-values", x => (x[0] * 50.0 + 500.0).LogSumExp(1), [S(2, 4)]),
     ];
 }

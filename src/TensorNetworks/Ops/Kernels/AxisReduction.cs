@@ -28,12 +28,19 @@ internal static class AxisReduction
         return ReferenceEquals(current, t) ? new Tensor(t.Data, t.Dims) : current;
     }
 
-    private static Tensor SumAxis<T>(Tensor t, int[] dims, int axis, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Views <paramref name="dims"/> as (outer, extent, inner) around <paramref name="axis"/>:
+    /// element (o, k, i) sits at (o·extent + k)·inner + i.</summary>
+    internal static (int Outer, int Extent, int Inner) Split(int[] dims, int axis)
     {
-        int extent = dims[axis];
         int outer = 1, inner = 1;
         for (int i = 0; i < axis; i++) outer *= dims[i];
         for (int i = axis + 1; i < dims.Length; i++) inner *= dims[i];
+        return (outer, dims[axis], inner);
+    }
+
+    private static Tensor SumAxis<T>(Tensor t, int[] dims, int axis, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var (outer, extent, inner) = Split(dims, axis);
         var result = Tensor.ZerosOf(t.DType, outDims);
         ReadOnlySpan<T> src = t.Span<T>();
         Span<T> dst = result.Span<T>();

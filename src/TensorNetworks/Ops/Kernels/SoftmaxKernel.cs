@@ -1,0 +1,190 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+/// <summary>What <see cref="SoftmaxKernel{T}"/> computes along each line.</summary>
+internal enum LineOp
+{
+    /// <summary>Y = exp(X − lse) from input X.</summary>
+    Softmax,
+
+    /// <summary>Y = X − lse from input X.</summary>
+    LogSoftmax,
+
+    /// <summary>Lines = lse = m + ln Σ exp(X − m) from input X; Y is scratch.</summary>
+    LogSumExp,
+
+    /// <summary>Y = X·(G − Σ G·X) from the softmax output X and its upstream gradient G.</summary>
+    SoftmaxBackward,
+
+    /// <summary>Y = G − exp(X)·Σ G from the log-softmax output X and its upstream gradient G.</summary>
+    LogSoftmaxBackward,
+
+    /// <summary>Y = Lines_G·exp(X − Lines) from input X, its lse (Lines) and the upstream gradient per line (G).</summary>
+    LogSumExpBackward,
+}
+
+/// <summary>
+/// Softmax, log-softmax and log-sum-exp along one axis viewed as (outer, extent, inner), with their
+/// vector-Jacobian products. Each line is shifted by its maximum m (0 when m is ±∞) so exp never
+/// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls; otherwise rows of
+/// length inner are combined, so the SIMD runs along the inner axis. Large inputs split over outer.
+/// </summary>
+internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? Lines, T[] Y, int Outer, int Extent, int Inner)
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    internal void Run()
+    {
+        if (Extent == 0)
+        {
+            if (Op == LineOp.LogSumExp) Lines.AsSpan(0, Outer * Inner).Fill(T.NegativeInfinity);
+            return;
+        }
+        int block = Extent * Inner;
+        if ((long)Outer * block >= Parallelism.ElementwiseGrain && Outer > 1) RunParallel(block);
+        else Blocks(0, Outer);
+    }
+
+    private void RunParallel(int block)
+    {
+        SoftmaxKernel<T> job = this;
+        Parallelism.For(Outer, Math.Max(1, Parallelism.ElementwiseGrain / block), (start, count) => job.Blocks(start, count));
+    }
+
+    private void Blocks(int start, int count)
+    {
+        T[]? rented = Inner == 1 ? null : ArrayPool<T>.Shared.Rent(2 * Inner);
+        try
+        {
+            for (int o = start; o < start + count; o++)
+            {
+                if (Inner == 1) Row(o);
+                else Strided(o, rented.AsSpan(0, Inner), rented.AsSpan(Inner, Inner));
+            }
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<T>.Shared.Return(rented);
+        }
+    }
+
+    private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
+
+    private void Row(int o)
+    {
+        ReadOnlySpan<T> x = X.AsSpan(o * Extent, Extent);
+        Span<T> y = Y.AsSpan(o * Extent, Extent);
+        if (IsBackward) RowBackward(o, x, y);
+        else RowForward(o, x, y);
+    }
+
+    private void RowForward(int o, ReadOnlySpan<T> x, Span<T> y)
+    {
+        T shift = TensorPrimitives.Max(x);
+        if (!T.IsFinite(shift)) shift = T.Zero;
+        TensorPrimitives.Subtract(x, shift, y);
+        TensorPrimitives.Exp(y, y);
+        T sum = TensorPrimitives.Sum<T>(y);
+        switch (Op)
+        {
+            case LineOp.Softmax: TensorPrimitives.Divide(y, sum, y); break;
+            case LineOp.LogSoftmax: TensorPrimitives.Subtract(x, shift + T.Log(sum), y); break;
+            default: Lines![o] = shift + T.Log(sum); break;
+        }
+    }
+
+    private void RowBackward(int o, ReadOnlySpan<T> x, Span<T> y)
+    {
+        ReadOnlySpan<T> g = Op == LineOp.LogSumExpBackward ? default : G.AsSpan(o * Extent, Extent);
+        switch (Op)
+        {
+            case LineOp.SoftmaxBackward:
+                TensorPrimitives.Subtract(g, TensorPrimitives.Dot(g, x), y);
+                TensorPrimitives.Multiply(y, x, y);
+                break;
+            case LineOp.LogSoftmaxBackward:
+                TensorPrimitives.Exp(x, y);
+                TensorPrimitives.MultiplyAdd(y, -TensorPrimitives.Sum(g), g, y);
+                break;
+            default:
+                TensorPrimitives.Subtract(x, Lines![o], y);
+                TensorPrimitives.Exp(y, y);
+                TensorPrimitives.Multiply(y, G![o], y);
+                break;
+        }
+    }
+
+    /// <summary>One block of <see cref="Extent"/> rows of length <see cref="Inner"/>, with two scratch rows.</summary>
+    private void Strided(int o, Span<T> a, Span<T> b)
+    {
+        if (IsBackward) StridedBackward(o, a);
+        else StridedForward(o, a, b);
+    }
+
+    private void StridedBackward(int o, Span<T> a)
+    {
+        int n = Inner, first = o * Extent * n;
+        switch (Op)
+        {
+            case LineOp.SoftmaxBackward:
+                a.Clear();
+                for (int k = 0; k < Extent; k++) TensorPrimitives.MultiplyAdd(G.AsSpan(first + k * n, n), X.AsSpan(first + k * n, n), a, a);
+                for (int k = 0; k < Extent; k++)
+                {
+                    Span<T> y = Y.AsSpan(first + k * n, n);
+                    TensorPrimitives.Subtract(G.AsSpan(first + k * n, n), a, y);
+                    TensorPrimitives.Multiply(y, X.AsSpan(first + k * n, n), y);
+                }
+                return;
+            case LineOp.LogSoftmaxBackward:
+                a.Clear();
+                for (int k = 0; k < Extent; k++) TensorPrimitives.Add(a, G.AsSpan(first + k * n, n), a);
+                for (int k = 0; k < Extent; k++)
+                {
+                    Span<T> y = Y.AsSpan(first + k * n, n);
+                    TensorPrimitives.Exp(X.AsSpan(first + k * n, n), y);
+                    TensorPrimitives.Multiply(y, a, y);
+                    TensorPrimitives.Subtract(G.AsSpan(first + k * n, n), y, y);
+                }
+                return;
+            default:
+                for (int k = 0; k < Extent; k++)
+                {
+                    Span<T> y = Y.AsSpan(first + k * n, n);
+                    TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), Lines.AsSpan(o * n, n), y);
+                    TensorPrimitives.Exp(y, y);
+                    TensorPrimitives.Multiply(y, G.AsSpan(o * n, n), y);
+                }
+                return;
+        }
+    }
+
+    private void StridedForward(int o, Span<T> shift, Span<T> sum)
+    {
+        int n = Inner, first = o * Extent * n;
+        X.AsSpan(first, n).CopyTo(shift);
+        for (int k = 1; k < Extent; k++) TensorPrimitives.Max(shift, X.AsSpan(first + k * n, n), shift);
+        for (int i = 0; i < n; i++)
+            if (!T.IsFinite(shift[i])) shift[i] = T.Zero;
+        sum.Clear();
+        for (int k = 0; k < Extent; k++)
+        {
+            Span<T> y = Y.AsSpan(first + k * n, n);
+            TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), shift, y);
+            TensorPrimitives.Exp(y, y);
+            TensorPrimitives.Add(sum, y, sum);
+        }
+        if (Op == LineOp.Softmax)
+        {
+            for (int k = 0; k < Extent; k++) TensorPrimitives.Divide(Y.AsSpan(first + k * n, n), sum, Y.AsSpan(first + k * n, n));
+            return;
+        }
+        Span<T> lse = Op == LineOp.LogSumExp ? Lines.AsSpan(o * n, n) : sum;
+        TensorPrimitives.Log(sum, lse);
+        TensorPrimitives.Add(lse, shift, lse);
+        if (Op == LineOp.LogSoftmax)
+            for (int k = 0; k < Extent; k++) TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), lse, Y.AsSpan(first + k * n, n));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Numerics;
+
+namespace TensorNetworks;
+
+public static partial class TN
+{
+    /// <summary>
+    /// Softmax cross-entropy of logits [N, C] against one class label per row, averaged over the rows:
+    /// L = (1/N) Σₙ (lseₙ − x[n, yₙ]), with lseₙ = ln Σ_c exp(x[n, c]) computed stably. The logits'
+    /// gradient is (softmax(x) − onehot(y)) / N, formed in one pass without materializing the one-hot.
+    /// </summary>
+    /// <param name="logits">Unnormalized scores, shape [N, C].</param>
+    /// <param name="labels">N class indices, each in 0..C−1.</param>
+    /// <exception cref="ArgumentException">When the logits are not 2-D, N is 0, the label count is not N,
+    /// or a label is outside 0..C−1 (the message names the row, the label and C).</exception>
+    /// <example><code>
+    /// Tensor logits = model.Forward(images);           // [N, 10]
+    /// Tensor loss = TN.CrossEntropy(logits, labels);   // labels: int[N]
+    /// loss.Backward();
+    /// </code></example>
+    public static Tensor CrossEntropy(Tensor logits, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(labels);
+        var (rows, classes) = CrossEntropyShape(logits, labels.Length);
+        for (int n = 0; n < rows; n++)
+        {
+            if ((uint)labels[n] >= (uint)classes)
+                throw new ArgumentException($"CrossEntropy: label {labels[n]} at row {n} is out of range for {classes} classes; labels must be in 0..{classes - 1}.", nameof(labels));
+        }
+
+        Tensor lse = TensorNetworks.Tensor.Uninitialized(logits.DType, [rows]);
+        TensorNetworks.Tensor.LogSumExpLines(logits, lse, rows, classes, 1);
+        double loss = logits.DType == DType.Float32
+            ? MeanPickedLoss<float>(logits, lse, labels)
+            : MeanPickedLoss<double>(logits, lse, labels);
+        Tensor result = TensorNetworks.Tensor.Full(logits.DType, [], loss);
+        if (Autograd.ShouldRecord(logits)) RecordCrossEntropy(result, logits, lse, (int[])labels.Clone());
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="CrossEntropy(Tensor, int[])"/> with the labels given as a tensor of N whole numbers (either
+    /// dtype), such as <see cref="TN.RandInt"/> or <see cref="Tensor.ArgMax(int, bool)"/> produce.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for the int[] form, and when <paramref name="labels"/> is not
+    /// 1-D or holds a value that is not a whole number.</exception>
+    /// <example><code>Tensor loss = TN.CrossEntropy(logits, TN.Tensor(new float[] { 3, 0, 7 }));</code></example>
+    public static Tensor CrossEntropy(Tensor logits, Tensor labels)
+    {
+        ArgumentNullException.ThrowIfNull(logits);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (labels.Order != 1)
+            throw new ArgumentException($"CrossEntropy: labels must be 1-D [N], got shape {labels.Shape}; flatten them with Reshape(-1).", nameof(labels));
+        var indices = new int[labels.ElementCount];
+        for (int n = 0; n < indices.Length; n++)
+        {
+            double v = labels.GetFlat(n);
+            if (v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
+                throw new ArgumentException($"CrossEntropy: label {v} at row {n} is not a whole number; labels are class indices.", nameof(labels));
+            indices[n] = (int)v;
+        }
+        return CrossEntropy(logits, indices);
+    }
+
+    private static (int Rows, int Classes) CrossEntropyShape(Tensor logits, int labelCount)
+    {
+        if (logits.Order != 2)
+            throw new ArgumentException($"CrossEntropy: logits must be 2-D [N, C], got shape {logits.Shape}; reshape a single sample with Reshape(1, -1).", nameof(logits));
+        int rows = logits.Dims[0], classes = logits.Dims[1];
+        if (rows == 0 || classes == 0)
+            throw new ArgumentException($"CrossEntropy: logits of shape {logits.Shape} are empty; need at least one row and one class.", nameof(logits));
+        if (labelCount != rows)
+            throw new ArgumentException($"CrossEntropy: {labelCount} labels for {rows} rows of logits {logits.Shape}; give one label per row.");
+        return (rows, classes);
+    }
+
+    private static double MeanPickedLoss<T>(Tensor logits, Tensor lse, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ReadOnlySpan<T> x = logits.Span<T>(), l = lse.Span<T>();
+        int classes = logits.Dims[1];
+        double total = 0;
+        for (int n = 0; n < labels.Length; n++) total += double.CreateTruncating(l[n] - x[n * classes + labels[n]]);
+        return total / labels.Length;
+    }
+
+    private static void RecordCrossEntropy(Tensor result, Tensor logits, Tensor lse, int[] labels)
+        => Autograd.Record(result, logits, g =>
+        {
+            int rows = labels.Length, classes = logits.Dims[1];
+            double scale = g.Item() / rows;
+            Tensor perRow = TensorNetworks.Tensor.Full(logits.DType, [rows], scale);
+            Tensor dx = TensorNetworks.Tensor.LogSumExpBackward(logits, lse, perRow, rows, classes, 1);
+            for (int n = 0; n < rows; n++)
+            {
+                int at = n * classes + labels[n];
+                dx.SetFlat(at, dx.GetFlat(at) - scale);
+            }
+            return dx;
+        }, "CrossEntropy");
+}

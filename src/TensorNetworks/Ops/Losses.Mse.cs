@@ -1,0 +1,45 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+public static partial class TN
+{
+    /// <summary>
+    /// Mean squared error L = (1/n) Σᵢ (pᵢ − tᵢ)² over all n elements (NaN when n = 0).
+    /// dL/dp = 2(p − t)/n and dL/dt = −2(p − t)/n.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the shapes are not identical (no broadcasting, so a
+    /// [N] vs [N, 1] mix-up is caught rather than silently averaged over N²) or the dtypes differ.</exception>
+    /// <example><code>
+    /// Tensor loss = TN.MseLoss(model.Forward(x), y);
+    /// loss.Backward();
+    /// </code></example>
+    public static Tensor MseLoss(Tensor prediction, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(target);
+        BroadcastShapes.RequireSameDType(prediction, target, "MseLoss");
+        if (!prediction.Shape.Equals(target.Shape))
+            throw new ArgumentException($"MseLoss: prediction has shape {prediction.Shape} but target has shape {target.Shape}; they must be identical. Reshape one of them (no broadcasting is applied).");
+        int n = prediction.ElementCount;
+        double loss = n == 0 ? double.NaN
+            : prediction.DType == DType.Float32 ? SquaredDistance<float>(prediction, target) / n
+            : SquaredDistance<double>(prediction, target) / n;
+        Tensor result = TensorNetworks.Tensor.Full(prediction.DType, [], loss);
+        if (Autograd.ShouldRecord(prediction, target)) RecordMse(result, prediction, target);
+        return result;
+    }
+
+    private static double SquaredDistance<T>(Tensor a, Tensor b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double d = double.CreateTruncating(TensorPrimitives.Distance<T>(a.Span<T>(), b.Span<T>()));
+        return d * d;
+    }
+
+    private static void RecordMse(Tensor result, Tensor prediction, Tensor target)
+        => Autograd.Record(result,
+            prediction, g => (prediction - target) * (2 * g.Item() / prediction.ElementCount),
+            target, g => (prediction - target) * (-2 * g.Item() / prediction.ElementCount),
+            "MseLoss");
+}

@@ -1,0 +1,55 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace TensorNetworks;
+
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// ln Σₖ exp(xₖ) along <paramref name="axis"/>, computed stably as m + ln Σₖ exp(xₖ − m) with m the
+    /// line's maximum (−∞ for an empty axis or a line of −∞). With <paramref name="keepDim"/> the axis stays
+    /// as extent 1. d/dxₖ = exp(xₖ − lse) = softmax(x)ₖ.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the axis is out of range.</exception>
+    /// <example><code>double l = TN.Tensor(new[] { 1000.0, 1000.0 }).LogSumExp(0).Item(); // 1000.693...</code></example>
+    public Tensor LogSumExp(int axis, bool keepDim = false)
+    {
+        int a = ReductionAxis(axis, "LogSumExp");
+        var (outer, extent, inner) = AxisReduction.Split(Dims, a);
+        Tensor lse = Uninitialized(DType, ReducedDims(Dims, a, keepDim));
+        LogSumExpLines(this, lse, outer, extent, inner);
+        if (Autograd.ShouldRecord(this)) RecordLogSumExp(lse, this, outer, extent, inner);
+        return lse;
+    }
+
+    private static void RecordLogSumExp(Tensor lse, Tensor x, int outer, int extent, int inner)
+        => Autograd.Record(lse, x, g => LogSumExpBackward(x, lse, g, outer, extent, inner), "LogSumExp");
+
+    /// <summary>dx = g ⊙ exp(x − lse), with <paramref name="lse"/> and <paramref name="g"/> holding one value per line.</summary>
+    internal static Tensor LogSumExpBackward(Tensor x, Tensor lse, Tensor g, int outer, int extent, int inner)
+    {
+        Tensor dx = Uninitialized(x.DType, x.Dims);
+        RunLines(LineOp.LogSumExpBackward, x, g, lse, dx, outer, extent, inner);
+        return dx;
+    }
+
+    /// <summary>Writes the log-sum-exp of each line of <paramref name="x"/> into <paramref name="lse"/>, with pooled scratch.</summary>
+    internal static void LogSumExpLines(Tensor x, Tensor lse, int outer, int extent, int inner)
+    {
+        if (x.DType == DType.Float32) LogSumExpLines<float>(x, lse, outer, extent, inner);
+        else LogSumExpLines<double>(x, lse, outer, extent, inner);
+    }
+
+    private static void LogSumExpLines<T>(Tensor x, Tensor lse, int outer, int extent, int inner) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] scratch = ArrayPool<T>.Shared.Rent(x.ElementCount);
+        try
+        {
+            new SoftmaxKernel<T>(LineOp.LogSumExp, x.Array<T>(), null, lse.Array<T>(), scratch, outer, extent, inner).Run();
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(scratch);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+public sealed partial class Tensor
+{
+    /// <summary>The mean of all elements, as a zero-axis tensor (NaN for an empty tensor). d/dx_i = 1/n.</summary>
+    /// <example><code>double m = TN.Arange(4).Mean().Item(); // 1.5</code></example>
+    public Tensor Mean() => Mean(AllAxes(), keepDim: false);
+
+    /// <summary>
+    /// The mean over the given axes (negative axes count from the end): Σ x / m, where m is the number
+    /// of elements reduced into each output; with <paramref name="keepDim"/> the reduced axes stay as
+    /// extent 1. d/dx_i = 1/m.
+    /// </summary>
+    /// <exception cref="ArgumentException">When an axis is out of range or repeated.</exception>
+    /// <example><code>Tensor colMeans = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }, 2, 2).Mean([0]); // [2, 3]</code></example>
+    public Tensor Mean(int[] axes, bool keepDim = false)
+    {
+        int[] normalized = NormalizeAxes(axes, "Mean");
+        int count = 1;
+        foreach (int a in normalized) count *= Dims[a];
+        Tensor kept = AxisReduction.SumKeepDims(this, normalized);
+        if (count != 1)
+        {
+            if (DType == DType.Float32) TensorPrimitives.Divide(kept.Span<float>(), count, kept.Span<float>());
+            else TensorPrimitives.Divide(kept.Span<double>(), count, kept.Span<double>());
+        }
+        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        if (Autograd.ShouldRecord(this)) RecordMean(result, this, kept.Dims, count);
+        return result;
+    }
+
+    /// <summary>The mean over one axis; see <see cref="Mean(int[], bool)"/>.</summary>
+    /// <example><code>Tensor rowMeans = TN.Ones(2, 3).Mean(1); // [1, 1]</code></example>
+    public Tensor Mean(int axis, bool keepDim = false) => Mean([axis], keepDim);
+
+    private static void RecordMean(Tensor result, Tensor input, int[] keptDims, int count)
+        => Autograd.Record(result, input, g => (g / count).Reshape(keptDims).BroadcastTo(input.Dims), "Mean");
+}

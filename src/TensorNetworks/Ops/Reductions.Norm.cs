@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+public sealed partial class Tensor
+{
+    /// <summary>
+    /// The Frobenius (Euclidean) norm of all elements, ‖x‖ = √(Σ xᵢ²), as a zero-axis tensor.
+    /// d‖x‖/dx = x / ‖x‖, defined as 0 when ‖x‖ = 0.
+    /// </summary>
+    /// <example><code>double n = TN.Tensor(new[] { 3.0, 4.0 }).Norm().Item(); // 5</code></example>
+    public Tensor Norm() => Norm(AllAxes(), p: 2.0, keepDim: false);
+
+    /// <summary>
+    /// The p-norm over the given axes, ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p), for p ≥ 1 (p = 2 by default: the Euclidean
+    /// norm); with <paramref name="keepDim"/> the reduced axes stay as extent 1.
+    /// d‖x‖ₚ/dxᵢ = sign(xᵢ)·|xᵢ|ᵖ⁻¹ / ‖x‖ₚᵖ⁻¹, defined as 0 where ‖x‖ₚ = 0 (and sign(0) = 0).
+    /// </summary>
+    /// <exception cref="ArgumentException">When an axis is out of range or repeated, or p is not a finite number ≥ 1.</exception>
+    /// <example><code>
+    /// Tensor m = TN.Tensor(new[] { 3.0, -4.0, 0.0, 1.0 }, 2, 2);
+    /// Tensor rowNorms = m.Norm([1]);          // [5, 1]
+    /// Tensor l1 = m.Norm([0, 1], p: 1);       // 8
+    /// </code></example>
+    public Tensor Norm(int[] axes, double p = 2.0, bool keepDim = false)
+    {
+        int[] normalized = NormalizeAxes(axes, "Norm");
+        if (!double.IsFinite(p) || p < 1)
+            throw new ArgumentException($"Norm: p must be a finite number >= 1, got {p}. For the largest magnitude use Abs().Max(axis).");
+        Tensor kept = DType == DType.Float32 ? NormKeepDims<float>(normalized, (float)p) : NormKeepDims<double>(normalized, p);
+        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        if (Autograd.ShouldRecord(this)) RecordNorm(result, this, kept, p);
+        return result;
+    }
+
+    private Tensor NormKeepDims<T>(int[] axes, T p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T two = T.CreateTruncating(2);
+        if (p == two && axes.Length == Order && ElementCount > 0)
+            return Full(DType, [.. Enumerable.Repeat(1, Order)], double.CreateTruncating(TensorPrimitives.Norm<T>(Span<T>())));
+
+        Tensor powered = Uninitialized(DType, Dims);
+        Span<T> w = powered.Span<T>();
+        if (p == two) TensorPrimitives.Multiply<T>(Span<T>(), Span<T>(), w);
+        else
+        {
+            TensorPrimitives.Abs<T>(Span<T>(), w);
+            if (p != T.One) TensorPrimitives.Pow<T>(w, p, w);
+        }
+        Tensor kept = AxisReduction.SumKeepDims(powered, axes);
+        Span<T> k = kept.Span<T>();
+        if (p == two) TensorPrimitives.Sqrt<T>(k, k);
+        else if (p != T.One) TensorPrimitives.Pow<T>(k, T.One / p, k);
+        return kept;
+    }
+
+    private static void RecordNorm(Tensor result, Tensor x, Tensor kept, double p)
+        => Autograd.Record(result, x, g => x.DType == DType.Float32
+            ? NormBackward<float>(x, kept, g, (float)p)
+            : NormBackward<double>(x, kept, g, p), "Norm");
+
+    /// <summary>dx = w(x) ⊙ s, with w = sign(x)·|x|ᵖ⁻¹ and s = g / ‖x‖ᵖ⁻¹ (0 where the norm is 0) broadcast over the reduced axes.</summary>
+    private static Tensor NormBackward<T>(Tensor x, Tensor kept, Tensor g, T p) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Tensor scale = Uninitialized(x.DType, kept.Dims);
+        ReadOnlySpan<T> norm = kept.Span<T>(), upstream = g.Span<T>();
+        Span<T> s = scale.Span<T>();
+        for (int i = 0; i < s.Length; i++)
+            s[i] = norm[i] == T.Zero ? T.Zero : upstream[i] / T.Pow(norm[i], p - T.One);
+
+        if (p == T.CreateTruncating(2)) return x * scale;
+        Tensor weight = Uninitialized(x.DType, x.Dims);
+        Span<T> w = weight.Span<T>();
+        TensorPrimitives.Abs<T>(x.Span<T>(), w);
+        TensorPrimitives.Pow<T>(w, p - T.One, w);
+        VectorMap.Run<T, TimesSign<T>>(x.Span<T>(), w, w, default);
+        return weight * scale;
+    }
+}

@@ -1,0 +1,92 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class CrossEntropyTests
+{
+    private static readonly int[] Labels = [2, 0, 4, 4, 1, 3];
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void CrossEntropy_MatchesMeanNegativeLogLikelihood(DType dtype)
+    {
+        Tensor logits = Reference.Randn(31, dtype, 6, 5) * 3.0;
+        double[] v = logits.ToArray<double>();
+        double expected = Enumerable.Range(0, 6).Average(n =>
+            Math.Log(Enumerable.Range(0, 5).Sum(c => Math.Exp(v[n * 5 + c]))) - v[n * 5 + Labels[n]]);
+        Tensor loss = TN.CrossEntropy(logits, Labels);
+        Assert.Equal(0, loss.Order);
+        Assert.Equal(dtype, loss.DType);
+        Reference.Close([expected], loss, 2 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void CrossEntropy_GradientIsSoftmaxMinusOneHotOverN(DType dtype)
+    {
+        Tensor logits = Reference.Randn(32, dtype, 6, 5).RequiringGrad();
+        TN.CrossEntropy(logits, Labels).Backward();
+        double[] expected = logits.Detach().To(DType.Float64).Softmax(1).ToArray<double>();
+        for (int n = 0; n < 6; n++) expected[n * 5 + Labels[n]] -= 1;
+        Reference.Close([.. expected.Select(e => e / 6)], logits.Grad!, 2 * Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void CrossEntropy_IsStableForHugeLogits()
+    {
+        var logits = TN.Tensor(new float[] { 1e4f, 0, -1e4f, 0 }, 2, 2).RequiringGrad();
+        Tensor loss = TN.CrossEntropy(logits, [1, 0]);
+        Assert.Equal(1e4f, (float)loss.Item(), 1e-2f);
+        loss.Backward();
+        Assert.All(logits.Grad!.ToArray<float>(), g => Assert.True(float.IsFinite(g)));
+    }
+
+    [Fact]
+    public void CrossEntropy_TensorLabelsMatchIntLabels()
+    {
+        Tensor logits = Reference.Randn(33, DType.Float64, 6, 5);
+        Tensor labels = TN.Tensor(Labels.Select(l => (float)l).ToArray());
+        Assert.Equal(TN.CrossEntropy(logits, Labels).Item(), TN.CrossEntropy(logits, labels).Item());
+    }
+
+    [Fact]
+    public void CrossEntropy_ThrowsForALabelOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(3, 5), [0, 4, 7]));
+        Assert.Contains("label 7 at row 2", e.Message);
+        Assert.Contains("5 classes", e.Message);
+        Assert.Contains("0..4", e.Message);
+    }
+
+    [Fact]
+    public void CrossEntropy_ThrowsForANegativeLabel()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(2, 3), TN.Tensor(new float[] { -1, 0 })));
+        Assert.Contains("label -1 at row 0", e.Message);
+    }
+
+    [Fact]
+    public void CrossEntropy_ThrowsForAFractionalLabel()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(2, 3), TN.Tensor(new[] { 1.0, 1.5 })));
+        Assert.Contains("label 1.5 at row 1", e.Message);
+        Assert.Contains("whole number", e.Message);
+    }
+
+    [Fact]
+    public void CrossEntropy_ThrowsForALabelCountMismatch()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(3, 5), [0, 1]));
+        Assert.Contains("2 labels for 3 rows", e.Message);
+    }
+
+    [Fact]
+    public void CrossEntropy_ThrowsForLogitsThatAreNotAMatrix()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(5), [0]));
+        Assert.Contains("[N, C]", e.Message);
+        Assert.Contains("[5]", e.Message);
+    }
+}

@@ -1,0 +1,121 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class ExtremaTests
+{
+    public static TheoryData<DType, int> AxisCases()
+    {
+        var data = new TheoryData<DType, int>();
+        foreach (var dtype in new[] { DType.Float32, DType.Float64 })
+            for (int axis = 0; axis < 3; axis++) data.Add(dtype, axis);
+        return data;
+    }
+
+    private static (double[] Max, double[] ArgMax, double[] Min, double[] ArgMin) Naive(Tensor x, int axis)
+    {
+        int[] d = x.Shape.ToArray();
+        double[] v = x.ToArray<double>();
+        int outer = d[..axis].Aggregate(1, (a, b) => a * b), inner = d[(axis + 1)..].Aggregate(1, (a, b) => a * b);
+        int extent = d[axis];
+        var r = (new double[outer * inner], new double[outer * inner], new double[outer * inner], new double[outer * inner]);
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                var line = Enumerable.Range(0, extent).Select(k => v[(o * extent + k) * inner + i]).ToList();
+                r.Item1[o * inner + i] = line.Max();
+                r.Item2[o * inner + i] = line.IndexOf(line.Max());
+                r.Item3[o * inner + i] = line.Min();
+                r.Item4[o * inner + i] = line.IndexOf(line.Min());
+            }
+        return r;
+    }
+
+    [Theory]
+    [MemberData(nameof(AxisCases))]
+    public void MaxMinAndArgs_MatchNaiveScanAlongEachAxis(DType dtype, int axis)
+    {
+        Tensor x = TN.RandInt(new Generator(7), 5, dtype, 3, 4, 5);
+        var (max, argMax, min, argMin) = Naive(x, axis);
+        Reference.Close(max, x.Max(axis), 0);
+        Reference.Close(min, x.Min(axis), 0);
+        Reference.Close(argMax, x.ArgMax(axis), 0);
+        Reference.Close(argMin, x.ArgMin(axis), 0);
+        Assert.Equal(dtype, x.ArgMax(axis).DType);
+    }
+
+    [Fact]
+    public void Max_OverAllReturnsAScalar()
+    {
+        var x = TN.Tensor(new[] { 3.0, -1.0, 7.0, 7.0, 2.0 });
+        Assert.Equal(0, x.Max().Order);
+        Assert.Equal(7.0, x.Max().Item());
+        Assert.Equal(-1.0, x.Min().Item());
+        Assert.Equal(2.0, x.ArgMax().Item());
+        Assert.Equal(1.0, x.ArgMin().Item());
+    }
+
+    [Fact]
+    public void Max_KeepDimLeavesExtentOne()
+    {
+        Assert.Equal(new Shape(2, 1, 4), TN.Ones(2, 3, 4).Max(1, keepDim: true).Shape);
+        Assert.Equal(new Shape(2, 4), TN.Ones(2, 3, 4).ArgMin(-2).Shape);
+    }
+
+    [Fact]
+    public void Max_GradientGoesToTheFirstOfTies()
+    {
+        var x = TN.Tensor(new[] { 1.0, 3.0, 3.0, 2.0 }).RequiringGrad();
+        x.Max().Backward();
+        Assert.Equal([0.0, 1.0, 0.0, 0.0], x.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void Min_GradientGoesToTheFirstOfTiesAlongAStridedAxis()
+    {
+        var x = TN.Tensor(new[] { 1.0, 5.0, 1.0, 5.0, 0.0, 9.0 }, 3, 2).RequiringGrad();
+        x.Min(0).Backward(TN.Tensor(new[] { 10.0, 20.0 }));
+        Assert.Equal([0.0, 20.0, 0.0, 0.0, 10.0, 0.0], x.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void Max_PropagatesNaN()
+    {
+        var x = TN.Tensor(new[] { 1.0, double.NaN, 3.0, 4.0 }, 2, 2);
+        Assert.True(double.IsNaN(x.Max().Item()));
+        double[] rows = x.Max(1).ToArray<double>();
+        Assert.True(double.IsNaN(rows[0]));
+        Assert.Equal(4.0, rows[1]);
+        double[] cols = x.Max(0).ToArray<double>();
+        Assert.True(double.IsNaN(cols[1]));
+    }
+
+    [Fact]
+    public void ArgMax_IsNotDifferentiable()
+        => Assert.False(TN.Ones(3).RequiringGrad().ArgMax(0).RequiresGrad);
+
+    [Fact]
+    public void Max_ThrowsForAnEmptyTensor()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Zeros(0, 2).Max());
+        Assert.Contains("[0, 2]", e.Message);
+        Assert.Contains("empty", e.Message);
+    }
+
+    [Fact]
+    public void Max_ThrowsForAnEmptyAxis()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Zeros(2, 0).Min(1));
+        Assert.Contains("axis 1", e.Message);
+        Assert.Contains("extent 0", e.Message);
+    }
+
+    [Fact]
+    public void ArgMax_ThrowsForAxisOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Ones(2, 3).ArgMax(-3));
+        Assert.Contains("ArgMax", e.Message);
+        Assert.Contains("axis -3", e.Message);
+        Assert.Contains("-2..1", e.Message);
+    }
+}

@@ -1,0 +1,47 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class LogSumExpTests
+{
+    [Theory]
+    [InlineData(DType.Float32, 0)]
+    [InlineData(DType.Float32, 1)]
+    [InlineData(DType.Float64, 1)]
+    [InlineData(DType.Float64, 2)]
+    public void LogSumExp_MatchesNaiveFormula(DType dtype, int axis)
+    {
+        Tensor x = Reference.Randn(13, dtype, 3, 4, 5);
+        Tensor expected = x.To(DType.Float64).Exp().Sum([axis]).Log();
+        Reference.Close(expected.ToArray<double>(), x.LogSumExp(axis), 2 * Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void LogSumExp_IsStableForLargeValues()
+    {
+        var x = TN.Tensor(new float[] { 1000, 1000, -1000, -1000 }, 2, 2);
+        float[] rows = x.LogSumExp(1).ToArray<float>();
+        Assert.Equal(1000 + (float)Math.Log(2), rows[0], 1e-3f);
+        Assert.Equal(-1000 + (float)Math.Log(2), rows[1], 1e-3f);
+    }
+
+    [Fact]
+    public void LogSumExp_OfNegativeInfinitiesAndOfAnEmptyAxisIsNegativeInfinity()
+    {
+        var x = TN.Full(double.NegativeInfinity, DType.Float64, 2, 3);
+        Assert.All(x.LogSumExp(1).ToArray<double>(), v => Assert.Equal(double.NegativeInfinity, v));
+        Assert.All(TN.Zeros(2, 0).LogSumExp(1).ToArray<float>(), v => Assert.Equal(float.NegativeInfinity, v));
+    }
+
+    [Fact]
+    public void LogSumExp_GradientIsSoftmax()
+    {
+        var x = Reference.Randn(3, DType.Float64, 2, 5).RequiringGrad();
+        x.LogSumExp(1).Sum().Backward();
+        Reference.Close(x.Detach().Softmax(1).ToArray<double>(), x.Grad!, 1e-14);
+    }
+
+    [Fact]
+    public void LogSumExp_KeepDimLeavesExtentOne()
+        => Assert.Equal(new Shape(3, 1), TN.Ones(3, 4).LogSumExp(-1, keepDim: true).Shape);
+}

@@ -1,0 +1,61 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class MeanTests
+{
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Mean_MatchesNaiveAverageOverEachAxisSet(DType dtype)
+    {
+        Tensor x = Reference.Randn(5, dtype, 2, 3, 4);
+        double[] v = x.ToArray<double>();
+        double At(int i, int j, int k) => v[(i * 3 + j) * 4 + k];
+
+        Reference.Close([v.Average()], x.Mean(), Reference.Tolerance(dtype));
+        double[] overMiddle = [.. from i in Enumerable.Range(0, 2) from k in Enumerable.Range(0, 4)
+                                  select Enumerable.Range(0, 3).Average(j => At(i, j, k))];
+        Reference.Close(overMiddle, x.Mean(1), Reference.Tolerance(dtype));
+        double[] overOuter = [.. Enumerable.Range(0, 3).Select(j => (from i in Enumerable.Range(0, 2) from k in Enumerable.Range(0, 4) select At(i, j, k)).Average())];
+        Reference.Close(overOuter, x.Mean([0, -1]), Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void Mean_KeepDimLeavesExtentOne()
+    {
+        Tensor m = TN.Ones(2, 3, 4).Mean([0, 2], keepDim: true);
+        Assert.Equal(new Shape(1, 3, 1), m.Shape);
+        Assert.Equal(new Shape(3), TN.Ones(2, 3, 4).Mean([0, 2]).Shape);
+    }
+
+    [Fact]
+    public void Mean_GradientIsOneOverCount()
+    {
+        var x = TN.Ones(DType.Float64, 2, 4).RequiringGrad();
+        x.Mean(1).Sum().Backward();
+        Assert.All(x.Grad!.ToArray<double>(), g => Assert.Equal(0.25, g));
+    }
+
+    [Fact]
+    public void Mean_OfAnEmptyAxisIsNaN()
+        => Assert.True(double.IsNaN(TN.Zeros(0, 3).Mean().Item()));
+
+    [Fact]
+    public void Mean_DoesNotModifyItsInputWhenNothingIsReduced()
+    {
+        var x = TN.Tensor(new[] { 4.0, 6.0 }, 2, 1);
+        Tensor m = x.Mean(1);
+        Assert.Equal([4.0, 6.0], m.ToArray<double>());
+        Assert.Equal([4.0, 6.0], x.ToArray<double>());
+    }
+
+    [Fact]
+    public void Mean_ThrowsForAxisOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Ones(2, 3).Mean(2));
+        Assert.Contains("Mean", e.Message);
+        Assert.Contains("axis 2", e.Message);
+        Assert.Contains("[2, 3]", e.Message);
+    }
+}

@@ -1,0 +1,43 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class MseLossTests
+{
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void MseLoss_MatchesNaiveMeanOfSquares(DType dtype)
+    {
+        Tensor p = Reference.Randn(41, dtype, 3, 7), t = Reference.Randn(42, dtype, 3, 7);
+        double[] pv = p.ToArray<double>(), tv = t.ToArray<double>();
+        double expected = pv.Zip(tv, (a, b) => (a - b) * (a - b)).Average();
+        Reference.Close([expected], TN.MseLoss(p, t), 2 * Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void MseLoss_GradientIsTwiceTheDifferenceOverN()
+    {
+        var p = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }).RequiringGrad();
+        var t = TN.Tensor(new[] { 0.0, 2.0, 5.0, 4.0 }).RequiringGrad();
+        TN.MseLoss(p, t).Backward();
+        Assert.Equal([0.5, 0.0, -1.0, 0.0], p.Grad!.ToArray<double>());
+        Assert.Equal([-0.5, 0.0, 1.0, 0.0], t.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void MseLoss_ThrowsForShapeMismatch()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.MseLoss(TN.Zeros(4), TN.Zeros(4, 1)));
+        Assert.Contains("[4]", e.Message);
+        Assert.Contains("[4, 1]", e.Message);
+    }
+
+    [Fact]
+    public void MseLoss_ThrowsForDTypeMismatch()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.MseLoss(TN.Zeros(4), TN.Zeros(DType.Float64, 4)));
+        Assert.Contains("MseLoss", e.Message);
+        Assert.Contains("Float64", e.Message);
+    }
+}

@@ -1,0 +1,68 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class NormTests
+{
+    [Theory]
+    [InlineData(DType.Float32, 1.0)]
+    [InlineData(DType.Float32, 2.0)]
+    [InlineData(DType.Float64, 2.0)]
+    [InlineData(DType.Float64, 3.0)]
+    public void Norm_MatchesNaivePNormOverRows(DType dtype, double p)
+    {
+        Tensor x = Reference.Randn(9, dtype, 4, 6);
+        double[] v = x.ToArray<double>();
+        double[] expected = [.. Enumerable.Range(0, 4).Select(r => Math.Pow(v.Skip(r * 6).Take(6).Sum(e => Math.Pow(Math.Abs(e), p)), 1 / p))];
+        Reference.Close(expected, x.Norm([1], p), 2 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Norm_OfAllIsFrobenius(DType dtype)
+    {
+        Tensor x = Reference.Randn(10, dtype, 3, 5);
+        double expected = Math.Sqrt(x.ToArray<double>().Sum(e => e * e));
+        Reference.Close([expected], x.Norm(), Reference.Tolerance(dtype));
+        Reference.Close([expected], x.Norm([0, 1]), Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void Norm_GradientIsXOverNorm()
+    {
+        var x = TN.Tensor(new[] { 3.0, -4.0 }).RequiringGrad();
+        x.Norm().Backward();
+        Reference.Close([0.6, -0.8], x.Grad!, 1e-15);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(2.0)]
+    [InlineData(3.0)]
+    public void Norm_GradientIsZeroAtZero(double p)
+    {
+        var x = TN.Zeros(DType.Float64, 2, 3).RequiringGrad();
+        x.Norm([1], p).Sum().Backward();
+        Assert.All(x.Grad!.ToArray<double>(), g => Assert.Equal(0.0, g));
+    }
+
+    [Fact]
+    public void Norm_L1GradientIsSignWithZeroAtZero()
+    {
+        var x = TN.Tensor(new[] { 2.0, 0.0, -1.0 }).RequiringGrad();
+        x.Norm([0], p: 1).Backward();
+        Assert.Equal([1.0, 0.0, -1.0], x.Grad!.ToArray<double>());
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void Norm_ThrowsForAnUnsupportedP(double p)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Ones(3).Norm([0], p));
+        Assert.Contains("p must be a finite number >= 1", e.Message);
+        Assert.Contains(p.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message);
+    }
+}

@@ -1,0 +1,92 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class SoftmaxTests
+{
+    public static TheoryData<DType, int[], int> Cases() => new()
+    {
+        { DType.Float32, [4, 7], -1 },
+        { DType.Float64, [4, 7], 0 },
+        { DType.Float32, [2, 5, 3], 1 },
+        { DType.Float64, [2, 5, 3], 2 },
+        { DType.Float32, [300, 300], 1 },
+        { DType.Float64, [300, 300], 0 },
+    };
+
+    private static double[] NaiveSoftmax(Tensor x, int axis)
+    {
+        Tensor e = x.To(DType.Float64).Exp();
+        return (e / e.Sum([axis], keepDim: true)).ToArray<double>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Softmax_MatchesNaiveFormula(DType dtype, int[] shape, int axis)
+    {
+        Tensor x = Reference.Randn(21, dtype, shape);
+        Reference.Close(NaiveSoftmax(x, axis), x.Softmax(axis), 2 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Softmax_RowsSumToOne(DType dtype, int[] shape, int axis)
+    {
+        Tensor s = (Reference.Randn(22, dtype, shape) * 30.0).Softmax(axis);
+        Assert.All(s.Sum([axis]).ToArray<double>(), total => Assert.Equal(1.0, total, dtype == DType.Float32 ? 5 : 12));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void LogSoftmax_MatchesLogOfNaiveSoftmax(DType dtype, int[] shape, int axis)
+    {
+        Tensor x = Reference.Randn(23, dtype, shape);
+        double[] expected = [.. NaiveSoftmax(x, axis).Select(v => Math.Log(v))];
+        Reference.Close(expected, x.LogSoftmax(axis), 4 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void SoftmaxBackward_MatchesItsJacobianFormula(DType dtype, int[] shape, int axis)
+    {
+        Tensor x = Reference.Randn(24, dtype, shape).RequiringGrad();
+        Tensor g = Reference.Randn(25, dtype, shape);
+        Tensor s = x.Softmax(axis);
+        Tensor[] grads = Gradients.Of(s, [x], g);
+        Tensor sd = s.Detach().To(DType.Float64), gd = g.To(DType.Float64);
+        Tensor expected = sd * (gd - (gd * sd).Sum([axis], keepDim: true));
+        Reference.Close(expected.ToArray<double>(), grads[0], 8 * Reference.Tolerance(dtype));
+
+        Tensor l = x.LogSoftmax(axis);
+        Tensor[] logGrads = Gradients.Of(l, [x], g);
+        Tensor logExpected = gd - sd * gd.Sum([axis], keepDim: true);
+        Reference.Close(logExpected.ToArray<double>(), logGrads[0], 8 * Reference.Tolerance(dtype));
+    }
+
+    [Fact]
+    public void Softmax_IsStableForLargeLogits()
+    {
+        var x = TN.Tensor(new float[] { 1000, 1001, -1000, 89, 90, 91 }, 2, 3);
+        float[] s = x.Softmax(1).ToArray<float>();
+        Assert.All(s, v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(1 / (1 + (float)Math.E), s[0], 1e-6f);
+        Assert.Equal(0f, s[2]);
+    }
+
+    [Fact]
+    public void LogSoftmax_KeepsPrecisionForTinyProbabilities()
+    {
+        double[] l = TN.Tensor(new[] { 0.0, -800.0 }).LogSoftmax().ToArray<double>();
+        Assert.Equal(0.0, l[0], 12);
+        Assert.Equal(-800.0, l[1], 9);
+    }
+
+    [Fact]
+    public void Softmax_ThrowsForAxisOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Ones(2, 3).Softmax(2));
+        Assert.Contains("Softmax", e.Message);
+        Assert.Contains("axis 2", e.Message);
+        Assert.Contains("[2, 3]", e.Message);
+    }
+}
