@@ -1,13 +1,21 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using TensorNetworks.Backends;
 
 namespace TensorNetworks;
 
 /// <summary>
 /// C[b] = op(A[b]) · op(B[b]) over equal batches of row-major matrices, where op transposes when
-/// asked: the single entry point from ops to the BLAS backend.
+/// asked: the single entry point from ops to the BLAS backend. Tiny products (tensor-network site
+/// steps, batches of 10×10 matrices) never reach the backend: a native call or a packed GEMM costs
+/// more than their arithmetic, so they run the unpacked <see cref="SmallGemm"/> kernel, split across
+/// cores by batch when the batch is large. Larger products go to <see cref="Backend.Blas"/> one by one.
 /// </summary>
 internal static class BatchedGemm
 {
+    /// <summary>A batch of small products with at least this many multiply-adds in total is split across cores.</summary>
+    internal const long ParallelSmallWork = 1L << 17;
+
     /// <summary>Multiplies 2-D or equal-batch 3-D tensors; transposition is a flag, never a copy.</summary>
     internal static Tensor Run(Tensor a, bool transA, Tensor b, bool transB)
     {
@@ -17,32 +25,86 @@ internal static class BatchedGemm
         int m = transA ? ac : ar, k = transA ? ar : ac, n = transB ? br : bc;
         int[] dims = batched ? [batch, m, n] : [m, n];
         var c = Tensor.Uninitialized(a.DType, dims);
-        if (a.DType == DType.Float32) Multiply<float>(a, transA, b, transB, c, batch, m, n, k, ac, bc);
-        else Multiply<double>(a, transA, b, transB, c, batch, m, n, k, ac, bc);
+        if (c.ElementCount == 0) return c;
+        var job = new GemmJob(transA, transB, m, n, k, ac, bc);
+        if (a.DType == DType.Float32) Multiply<float>(a, b, c, batch, job);
+        else Multiply<double>(a, b, c, batch, job);
         return c;
     }
 
-    private static void Multiply<T>(Tensor a, bool transA, Tensor b, bool transB, Tensor c, int batch, int m, int n, int k, int lda, int ldb)
-        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    private static unsafe void Multiply<T>(Tensor a, Tensor b, Tensor c, int batch, GemmJob job)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T[] x = a.Array<T>(), y = b.Array<T>(), z = c.Array<T>();
-        int sa = m * k, sb = k * n, sc = m * n;
-        IBlas blas = Backend.Blas;
-        if (k == 0)
+        if (job.K == 0)
         {
-            z.AsSpan(0, c.ElementCount).Clear();
+            c.Span<T>().Clear();
             return;
         }
-        for (int i = 0; i < batch; i++)
+        fixed (T* x = a.Array<T>(), y = b.Array<T>(), z = c.Array<T>())
         {
-            if (typeof(T) == typeof(float))
-                blas.Gemm(transA, transB, m, n, k, 1f, System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(x.AsSpan(i * sa, sa)), lda,
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(y.AsSpan(i * sb, sb)), ldb, 0f,
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, float>(z.AsSpan(i * sc, sc)), n);
-            else
-                blas.Gemm(transA, transB, m, n, k, 1.0, System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(x.AsSpan(i * sa, sa)), lda,
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(y.AsSpan(i * sb, sb)), ldb, 0.0,
-                    System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(z.AsSpan(i * sc, sc)), n);
+            var batchJob = new BatchJob<T>(job, x, y, z);
+            if (!SmallGemm.Suits(job.M, job.N, job.K))
+            {
+                batchJob.RunBackend(batch);
+                return;
+            }
+            long work = (long)batch * job.M * job.N * job.K;
+            int workers = Math.Min(Environment.ProcessorCount, batch);
+            if (workers < 2 || work < ParallelSmallWork)
+            {
+                batchJob.RunSmall(0, batch);
+                return;
+            }
+            int chunk = (batch + workers - 1) / workers;
+            Parallel.For(0, workers, w => batchJob.RunSmall(w * chunk, Math.Min(batch, (w + 1) * chunk)));
+        }
+    }
+
+    /// <summary>Extents and layout of one product: op(A) is M×K, op(B) is K×N; Lda and Ldb are stored row lengths.</summary>
+    private readonly record struct GemmJob(bool TransA, bool TransB, int M, int N, int K, int Lda, int Ldb);
+
+    private readonly unsafe struct BatchJob<T>(GemmJob job, T* a, T* b, T* c) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly GemmJob _job = job;
+        private readonly T* _a = a, _b = b, _c = c;
+
+        private nint StrideA => (nint)_job.M * _job.K;
+
+        private nint StrideB => (nint)_job.K * _job.N;
+
+        private nint StrideC => (nint)_job.M * _job.N;
+
+        /// <summary>Items [start, end) through the small kernel, sharing one stack scratch.</summary>
+        [SkipLocalsInit]
+        public void RunSmall(int start, int end)
+        {
+            GemmJob j = _job;
+            T* scratch = stackalloc T[SmallGemm.ScratchLength<T>(j.N, j.K)];
+            for (int i = start; i < end; i++)
+            {
+                SmallGemm.MultiplyWith(scratch, j.TransA, j.TransB, j.M, j.N, j.K, T.One, _a + i * StrideA, j.Lda,
+                    _b + i * StrideB, j.Ldb, T.Zero, _c + i * StrideC, j.N);
+            }
+        }
+
+        /// <summary>Every item through the active backend, one call each.</summary>
+        public void RunBackend(int batch)
+        {
+            GemmJob j = _job;
+            IBlas blas = Backend.Blas;
+            for (int i = 0; i < batch; i++)
+            {
+                if (typeof(T) == typeof(float))
+                {
+                    blas.Gemm(j.TransA, j.TransB, j.M, j.N, j.K, 1f, new ReadOnlySpan<float>(_a + i * StrideA, (int)StrideA), j.Lda,
+                        new ReadOnlySpan<float>(_b + i * StrideB, (int)StrideB), j.Ldb, 0f, new Span<float>(_c + i * StrideC, (int)StrideC), j.N);
+                }
+                else
+                {
+                    blas.Gemm(j.TransA, j.TransB, j.M, j.N, j.K, 1.0, new ReadOnlySpan<double>(_a + i * StrideA, (int)StrideA), j.Lda,
+                        new ReadOnlySpan<double>(_b + i * StrideB, (int)StrideB), j.Ldb, 0.0, new Span<double>(_c + i * StrideC, (int)StrideC), j.N);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,123 @@
+using System.Numerics;
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+
+namespace TensorNetworks.Backends;
+
+/// <summary>
+/// Factorizations through MathNet.Numerics' managed provider, used when OpenBLAS is absent or
+/// <c>TN_BACKEND=managed</c>. MathNet matrices are column-major, so a row-major m×n array is read as
+/// the n×m matrix Aᵀ. MathNet's SVD always forms full U and Vᵀ, so a tall input is first reduced by
+/// a thin QR (A = Q·R, R = Ur·S·Vᵀ, U = Q·Ur) and a wide one is factored as its transpose.
+/// </summary>
+internal sealed class ManagedLapack : ILapack
+{
+    public string Name => "managed (MathNet.Numerics)";
+
+    public void Svd(int m, int n, Span<float> a, Span<float> u, Span<float> s, Span<float> vt) => Svd<float>(m, n, a, u, s, vt);
+
+    public void Svd(int m, int n, Span<double> a, Span<double> u, Span<double> s, Span<double> vt) => Svd<double>(m, n, a, u, s, vt);
+
+    public void Qr(int m, int n, Span<float> a, Span<float> q, Span<float> r) => Qr<float>(m, n, a, q, r);
+
+    public void Qr(int m, int n, Span<double> a, Span<double> q, Span<double> r) => Qr<double>(m, n, a, q, r);
+
+    public void SymmetricEig(int n, Span<float> a, Span<float> w, Span<float> v) => SymmetricEig<float>(n, a, w, v);
+
+    public void SymmetricEig(int n, Span<double> a, Span<double> w, Span<double> v) => SymmetricEig<double>(n, a, w, v);
+
+    public void Solve(int n, int nrhs, Span<float> a, Span<float> b) => Solve<float>(n, nrhs, a, b);
+
+    public void Solve(int n, int nrhs, Span<double> a, Span<double> b) => Solve<double>(n, nrhs, a, b);
+
+    private static void Svd<T>(int m, int n, Span<T> a, Span<T> u, Span<T> s, Span<T> vt) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LapackArguments.RequireSvd(m, n, a.Length, u.Length, s.Length, vt.Length);
+        int k = Math.Min(m, n);
+        if (k == 0) return;
+        Matrix<T> transposed = Matrix<T>.Build.Dense(n, m, a[..(m * n)].ToArray());
+        try
+        {
+            if (m >= n)
+            {
+                (Matrix<T> left, MathNet.Numerics.LinearAlgebra.Vector<T> values, Matrix<T> right) = TallSvd(transposed.Transpose());
+                CopyRowMajor(left, u);
+                CopyRowMajor(right, vt);
+                values.AsArray().AsSpan(0, k).CopyTo(s);
+            }
+            else
+            {
+                (Matrix<T> left, MathNet.Numerics.LinearAlgebra.Vector<T> values, Matrix<T> right) = TallSvd(transposed);
+                CopyRowMajor(right.Transpose(), u);
+                CopyRowMajor(left.Transpose(), vt);
+                values.AsArray().AsSpan(0, k).CopyTo(s);
+            }
+        }
+        catch (NonConvergenceException)
+        {
+            throw new LinalgException("MathNet Svd", 1, $"{LapackErrors.SvdNoConvergence(1)} (input {LapackErrors.Shape(m, n)}).");
+        }
+    }
+
+    /// <summary>Thin SVD of a tall (rows ≥ cols) matrix: U rows×cols, S cols, Vᵀ cols×cols.</summary>
+    private static (Matrix<T> U, MathNet.Numerics.LinearAlgebra.Vector<T> S, Matrix<T> Vt) TallSvd<T>(Matrix<T> a) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.RowCount == a.ColumnCount)
+        {
+            Svd<T> square = a.Svd(computeVectors: true);
+            return (square.U, square.S, square.VT);
+        }
+        QR<T> qr = a.QR(QRMethod.Thin);
+        Svd<T> core = qr.R.Svd(computeVectors: true);
+        return (qr.Q * core.U, core.S, core.VT);
+    }
+
+    private static void Qr<T>(int m, int n, Span<T> a, Span<T> q, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LapackArguments.RequireQr(m, n, a.Length, q.Length, r.Length);
+        if (Math.Min(m, n) == 0) return;
+        Matrix<T> matrix = Matrix<T>.Build.Dense(n, m, a[..(m * n)].ToArray()).Transpose();
+        QR<T> qr = matrix.QR(m >= n ? QRMethod.Thin : QRMethod.Full);
+        CopyRowMajor(qr.Q, q);
+        CopyRowMajor(qr.R, r);
+    }
+
+    private static void SymmetricEig<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LapackArguments.RequireEig(n, a.Length, w.Length, v.Length);
+        if (n == 0) return;
+        var symmetric = new T[n * n];
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j <= i; j++)
+            symmetric[i * n + j] = symmetric[j * n + i] = a[i * n + j];
+        try
+        {
+            Evd<T> evd = Matrix<T>.Build.Dense(n, n, symmetric).Evd(Symmetricity.Symmetric);
+            for (int i = 0; i < n; i++) w[i] = T.CreateTruncating(evd.EigenValues[i].Real);
+            CopyRowMajor(evd.EigenVectors, v);
+        }
+        catch (NonConvergenceException)
+        {
+            throw new LinalgException("MathNet Evd", 1, $"{LapackErrors.EigNoConvergence(1)} (input {LapackErrors.Shape(n, n)}).");
+        }
+    }
+
+    private static void Solve<T>(int n, int nrhs, Span<T> a, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LapackArguments.RequireSolve(n, nrhs, a.Length, b.Length);
+        if (n == 0 || nrhs == 0) return;
+        LU<T> lu = Matrix<T>.Build.Dense(n, n, a[..(n * n)].ToArray()).Transpose().LU();
+        for (int i = 0; i < n; i++)
+        {
+            if (lu.U[i, i] == T.Zero)
+                LapackErrors.Check(i + 1, "MathNet LU", LapackErrors.Shape(n, n), LapackErrors.SingularPivot);
+        }
+        Matrix<T> rhs = Matrix<T>.Build.Dense(nrhs, n, b[..(n * nrhs)].ToArray()).Transpose();
+        CopyRowMajor(lu.Solve(rhs), b);
+    }
+
+    /// <summary>Writes a MathNet matrix into a row-major span.</summary>
+    private static void CopyRowMajor<T>(Matrix<T> source, Span<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+        => MatrixLayout.Transpose<T>(source.ToColumnMajorArray(), source.ColumnCount, source.RowCount, destination);
+}
