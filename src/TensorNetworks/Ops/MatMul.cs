@@ -51,16 +51,24 @@ public static partial class TN
         return Mm(ab, bb).Reshape([.. batch, a.Dims[^2], b.Dims[^1]]);
     }
 
-    /// <summary>2-D or equal-batch 3-D product, recorded with GEMM-based backward.</summary>
-    private static Tensor Mm(Tensor a, Tensor b)
+    private static Tensor Mm(Tensor a, Tensor b) => MatMulCore(a, false, b, false);
+
+    /// <summary>
+    /// C = op(A)·op(B) for 2-D or equal-batch 3-D tensors, op transposing the last two axes when its flag
+    /// is set (a GEMM flag, never a copy). Backward, from dop(A) = dC·op(B)ᵀ and dop(B) = op(A)ᵀ·dC:
+    /// dA = dC·op(B)ᵀ (or op(B)·dCᵀ when A is transposed), dB = op(A)ᵀ·dC (or dCᵀ·op(A)).
+    /// </summary>
+    internal static Tensor MatMulCore(Tensor a, bool transA, Tensor b, bool transB)
     {
-        Tensor c = BatchedGemm.Run(a, false, b, false);
-        if (Autograd.ShouldRecord(a, b)) RecordMm(c, a, b);
+        Tensor c = BatchedGemm.Run(a, transA, b, transB);
+        if (Autograd.ShouldRecord(a, b)) RecordMatMulCore(c, a, transA, b, transB);
         return c;
     }
 
-    private static void RecordMm(Tensor c, Tensor a, Tensor b)
-        => Autograd.Record(c, a, g => BatchedGemm.Run(g, false, b, true), b, g => BatchedGemm.Run(a, true, g, false), "MatMul");
+    private static void RecordMatMulCore(Tensor c, Tensor a, bool transA, Tensor b, bool transB) => Autograd.Record(c,
+        a, g => transA ? BatchedGemm.Run(b, transB, g, true) : BatchedGemm.Run(g, false, b, !transB),
+        b, g => transB ? BatchedGemm.Run(g, true, a, transA) : BatchedGemm.Run(a, !transA, g, false),
+        "MatMul");
 }
 
 public sealed partial class Tensor

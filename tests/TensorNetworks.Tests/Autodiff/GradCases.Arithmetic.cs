@@ -39,5 +39,8 @@ public static partial class GradCases
         new("MatMul/batched-times-matrix", x => TN.MatMul(x[0], x[1]), [S(2, 3, 4), S(4, 5)]),
         new("MatMul/broadcast-batch", x => TN.MatMul(x[0], x[1]), [S(2, 1, 3, 4), S(3, 4, 2)]),
         new("MatMul/shared-operand", x => TN.MatMul(x[0], x[0]), [S(3, 3)]),
+        new("MatMulCore/transA", x => TN.MatMulCore(x[0], true, x[1], false), [S(4, 3), S(4, 5)]),
+        new("MatMulCore/transB", x => TN.MatMulCore(x[0], false, x[1], true), [S(3, 4), S(5, 4)]),
+        new("MatMulCore/both-batched", x => TN.MatMulCore(x[0], true, x[1], true), [S(2, 4, 3), S(2, 5, 4)]),
     ];
 }

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// Chooses the order of pairwise contractions for an einsum or a network. Planning is pure: the same
+/// labels, sizes and options give the same plan, so plans are cached and a training loop plans once.
+/// </summary>
+/// <example><code>
+/// var sizes = new Dictionary&lt;int, int&gt; { [0] = 100, [1] = 2, [2] = 100, [3] = 100 };
+/// ContractionPlan plan = ContractionPlanner.Plan([[0, 1], [1, 2], [2, 3]], [0, 3], sizes);
+/// </code></example>
+public static class ContractionPlanner
+{
+    /// <summary>With <see cref="PathFinder.Auto"/>, networks of at most this many operands are planned optimally.</summary>
+    public const int OptimalLimit = 8;
+
+    private const int CacheCapacity = 4096;
+    private static readonly ConcurrentDictionary<string, ContractionPlan> s_cache = new();
+
+    /// <summary>
+    /// Plans the contraction of operands with labels <paramref name="inputs"/> into <paramref name="output"/>.
+    /// Each input lists distinct labels (repeated labels and labels to be summed out of a single operand
+    /// are handled before planning by einsum).
+    /// </summary>
+    /// <exception cref="ArgumentException">When a label has no size, an output label is missing from the
+    /// inputs or repeated, or no order fits the memory limit.</exception>
+    public static ContractionPlan Plan(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(sizes);
+        options ??= PlanOptions.Default;
+        Validate(inputs, output, sizes, options);
+        int[][] copy = [.. inputs.Select(l => (int[])l.Clone())];
+        var cost = new PathCost(sizes, output);
+        PathFinder finder = options.Finder == PathFinder.Auto
+            ? (copy.Length <= OptimalLimit ? PathFinder.Optimal : PathFinder.Greedy)
+            : options.Finder;
+        List<ContractionStep> steps = copy.Length < 2 ? []
+            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, cost, options.MemoryLimit)
+            : GreedyPathFinder.Find(copy, cost, options.MemoryLimit);
+        return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, NaiveFlops(copy, cost));
+    }
+
+    /// <summary>The cached plan for these labels and sizes (planned on first request).</summary>
+    internal static ContractionPlan Cached(int[][] inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options)
+    {
+        string key = Key(inputs, output, sizes, options);
+        if (s_cache.TryGetValue(key, out var plan)) return plan;
+        plan = Plan(inputs, output, sizes, options);
+        if (s_cache.Count >= CacheCapacity) s_cache.Clear();
+        s_cache[key] = plan;
+        return plan;
+    }
+
+    private static string Key(int[][] inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options)
+    {
+        var sb = new StringBuilder();
+        foreach (int[] term in inputs)
+        {
+            foreach (int l in term) sb.Append(l).Append(':').Append(sizes[l]).Append(' ');
+            sb.Append(',');
+        }
+        sb.Append("->");
+        foreach (int l in output) sb.Append(l).Append(' ');
+        sb.Append('|').Append(options.Finder).Append('|').Append(options.MemoryLimit);
+        return sb.ToString();
+    }
+
+    private static void Validate(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options)
+    {
+        if (inputs.Count == 0) throw new ArgumentException("Plan needs at least one operand.");
+        if (options.MemoryLimit is <= 0)
+            throw new ArgumentException($"PlanOptions.MemoryLimit must be positive, got {options.MemoryLimit}.");
+        var seen = new HashSet<int>();
+        for (int i = 0; i < inputs.Count; i++)
+        {
+            foreach (int l in inputs[i])
+            {
+                if (!sizes.ContainsKey(l))
+                    throw new ArgumentException($"Plan: label {EinsumEquation.LabelName(l)} of operand {i} has no size.");
+                seen.Add(l);
+            }
+        }
+        var outSeen = new HashSet<int>();
+        foreach (int l in output)
+        {
+            if (!seen.Contains(l))
+                throw new ArgumentException($"Plan: output label {EinsumEquation.LabelName(l)} appears in no operand; every output label must come from an input.");
+            if (!outSeen.Add(l))
+                throw new ArgumentException($"Plan: output label {EinsumEquation.LabelName(l)} is repeated.");
+        }
+    }
+
+    /// <summary>FLOPs of contracting operand 0 with 1, the result with 2, and so on.</summary>
+    private static double NaiveFlops(int[][] inputs, PathCost cost)
+    {
+        if (inputs.Length < 2) return 0;
+        var last = new Dictionary<int, int>();
+        for (int i = 0; i < inputs.Length; i++)
+            foreach (int l in inputs[i]) last[l] = i;
+        double total = 0;
+        int[] current = inputs[0];
+        for (int i = 1; i < inputs.Length; i++)
+        {
+            int step = i;
+            int[] next = cost.ResultLabels(current, inputs[i], l => last[l] > step);
+            total += cost.Flops(current, inputs[i], next);
+            current = next;
+        }
+        return total;
+    }
+}

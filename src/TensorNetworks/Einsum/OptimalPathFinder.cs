@@ -1,0 +1,81 @@
+using System.Numerics;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// The minimum-FLOPs contraction order by dynamic programming over subsets of operands:
+/// best(S) = min over splits S = S₁ ⊔ S₂ of best(S₁) + best(S₂) + flops(legs(S₁), legs(S₂)),
+/// where legs(S) are the labels of S that the output or an operand outside S still needs.
+/// Exponential (3ⁿ splits), so used for small n.
+/// </summary>
+internal static class OptimalPathFinder
+{
+    internal const int MaxOperands = 16;
+
+    internal static List<ContractionStep> Find(int[][] inputs, PathCost cost, long? memoryLimit)
+    {
+        int n = inputs.Length;
+        if (n > MaxOperands)
+            throw new ArgumentException($"The optimal path finder handles at most {MaxOperands} operands, got {n}; use PathFinder.Greedy or Auto.");
+        var occurs = new Dictionary<int, ulong>();
+        for (int i = 0; i < n; i++)
+            foreach (int l in inputs[i])
+                occurs[l] = occurs.GetValueOrDefault(l) | (1UL << i);
+
+        int full = (1 << n) - 1;
+        var legs = new int[full + 1][];
+        var best = new double[full + 1];
+        var split = new int[full + 1];
+        for (int s = 1; s <= full; s++)
+        {
+            legs[s] = Legs(s, inputs, occurs, cost);
+            if (BitOperations.PopCount((uint)s) == 1) continue;
+            best[s] = double.PositiveInfinity;
+            bool limited = s != full && memoryLimit is long limit && cost.Size(legs[s]) > limit;
+            if (limited) continue;
+            int low = s & -s;
+            for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
+            {
+                if ((a & low) == 0) continue;
+                int b = s ^ a;
+                double c = best[a] + best[b];
+                if (c >= best[s]) continue;
+                c += cost.Flops(legs[a], legs[b], legs[s]);
+                if (c < best[s])
+                {
+                    best[s] = c;
+                    split[s] = a;
+                }
+            }
+        }
+        if (double.IsPositiveInfinity(best[full]))
+            throw new ArgumentException($"No contraction order keeps every intermediate within the memory limit of {memoryLimit} elements.");
+
+        var steps = new List<ContractionStep>(n - 1);
+        Emit(full, n, legs, split, cost, steps);
+        return steps;
+    }
+
+    private static int[] Legs(int subset, int[][] inputs, Dictionary<int, ulong> occurs, PathCost cost)
+    {
+        var result = new List<int>();
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if ((subset & (1 << i)) == 0) continue;
+            foreach (int l in inputs[i])
+                if (!result.Contains(l) && (cost.IsOutput(l) || (occurs[l] & ~(ulong)(uint)subset) != 0)) result.Add(l);
+        }
+        return [.. result];
+    }
+
+    /// <summary>Appends the steps for <paramref name="subset"/> in post-order; returns its SSA id.</summary>
+    private static int Emit(int subset, int n, int[][] legs, int[] split, PathCost cost, List<ContractionStep> steps)
+    {
+        if (BitOperations.PopCount((uint)subset) == 1) return BitOperations.TrailingZeroCount(subset);
+        int a = split[subset], b = subset ^ a;
+        int left = Emit(a, n, legs, split, cost, steps);
+        int right = Emit(b, n, legs, split, cost, steps);
+        steps.Add(new ContractionStep(left, right, legs[subset], cost.Flops(legs[a], legs[b], legs[subset]), cost.Size(legs[subset])));
+        return n + steps.Count - 1;
+    }
+}

@@ -1,0 +1,76 @@
+namespace TensorNetworks;
+
+public static partial class TN
+{
+    /// <summary>
+    /// Einstein summation: <c>result[out] = Σ over the other labels of Π_i operand_i[labels_i]</c>.
+    /// Supports implicit output ("ij,jk" = "ij,jk->ik"), "..." for leading axes, repeated labels within
+    /// an operand (diagonal, trace), labels summed out of a single operand, labels shared by three or
+    /// more operands (hyperedges), extent-1 broadcasting and any number of operands. The contraction
+    /// order is planned (optimal for few operands, greedy for many) and cached; the result is
+    /// differentiable in every operand.
+    /// </summary>
+    /// <exception cref="ArgumentException">For a malformed equation, a label with two extents, an output
+    /// label missing from the inputs, or a wrong number of labels for an operand; the message names the
+    /// equation, the operand, the label and both extents.</exception>
+    /// <example><code>
+    /// Tensor c = TN.Einsum("ij,jk->ik", a, b);             // matrix product
+    /// Tensor t = TN.Einsum("ir,jr,kr->ijk", u, v, w);     // CP reconstruction (hyperedge r)
+    /// Tensor tr = TN.Einsum("ii", m);                      // trace
+    /// </code></example>
+    public static Tensor Einsum(string equation, params Tensor[] operands) => Einsum(equation, operands, PlanOptions.Default);
+
+    /// <summary>Einsum with explicit planning options; see <see cref="Einsum(string, Tensor[])"/>.</summary>
+    public static Tensor Einsum(string equation, Tensor[] operands, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(operands);
+        ArgumentNullException.ThrowIfNull(options);
+        int[][] shapes = [.. operands.Select(o => o.Dims)];
+        EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
+        RequireOneDType(operands, $"Einsum \"{equation}\"");
+        var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"Einsum \"{equation}\"");
+        return EinsumExecutor.Run(problem, operands, options);
+    }
+
+    /// <summary>
+    /// Einsum in integer-label form, for networks with more legs than letters: operand i's axes carry
+    /// <paramref name="inputLabels"/>[i]; the result's axes carry <paramref name="outputLabels"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for the string form, naming operands by index and labels by number.</exception>
+    /// <example><code>
+    /// // a chain of 3 matrices: labels 0-1, 1-2, 2-3 contracted to 0-3
+    /// Tensor r = TN.Einsum([[0, 1], [1, 2], [2, 3]], [0, 3], a, b, c);
+    /// </code></example>
+    public static Tensor Einsum(IReadOnlyList<int[]> inputLabels, int[] outputLabels, Tensor[] operands, PlanOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputLabels);
+        ArgumentNullException.ThrowIfNull(outputLabels);
+        ArgumentNullException.ThrowIfNull(operands);
+        RequireOneDType(operands, "Einsum");
+        var problem = EinsumProblem.Create(inputLabels, outputLabels, [.. operands.Select(o => o.Dims)], "Einsum");
+        return EinsumExecutor.Run(problem, operands, options ?? PlanOptions.Default);
+    }
+
+    /// <summary>The plan einsum would use for operands of these shapes (without contracting anything).</summary>
+    /// <example><code>Console.WriteLine(TN.EinsumPlan("ij,jk,kl->il", [100, 2], [2, 100], [100, 100]));</code></example>
+    public static ContractionPlan EinsumPlan(string equation, params int[][] shapes) => EinsumPlan(equation, shapes, PlanOptions.Default);
+
+    /// <summary>The plan einsum would use, with explicit options.</summary>
+    public static ContractionPlan EinsumPlan(string equation, int[][] shapes, PlanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(shapes);
+        EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
+        var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"EinsumPlan \"{equation}\"");
+        return ContractionPlanner.Plan(problem.Reduced, problem.Output, problem.Sizes, options);
+    }
+
+    private static void RequireOneDType(Tensor[] operands, string context)
+    {
+        for (int i = 0; i < operands.Length; i++)
+        {
+            if (operands[i] is null) throw new ArgumentNullException(nameof(operands), $"{context}: operand {i} is null.");
+            if (operands[i].DType != operands[0].DType)
+                throw new ArgumentException($"{context}: operand 0 is {operands[0].DType} but operand {i} is {operands[i].DType}; convert with To(DType.{operands[0].DType}).");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace TensorNetworks;
+
+public sealed partial class TensorNetwork
+{
+    /// <summary>
+    /// Contracts every core into one tensor whose axes carry <paramref name="openLegs"/> in that order
+    /// (with none given: the open legs, in order of first appearance). Legs not listed are summed. The
+    /// order of pairwise contractions is planned once per shape and cached; the result is differentiable
+    /// in every core's tensor.
+    /// </summary>
+    /// <exception cref="ArgumentException">When a listed leg does not exist or repeats, or when no legs are
+    /// listed but the network has a hyperedge (name the legs to keep explicitly).</exception>
+    /// <example><code>Tensor full = mps.Contract(); // the dense tensor over p0, p1, ...</code></example>
+    public Tensor Contract(params string[] openLegs) => Contract([.. _cores.Select(c => c.Name)], openLegs);
+
+    /// <summary>
+    /// Contracts the named cores only; with no legs given the result keeps every leg that is carried by a
+    /// single listed core or that connects the listed cores to the rest of the network.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Contract(string[])"/>, or when a core is missing.</exception>
+    /// <example><code>Tensor pair = net.Contract(["A1", "A2"]); // a two-site block, keeping its outer legs</code></example>
+    public Tensor Contract(IReadOnlyCollection<string> cores, params string[] openLegs)
+    {
+        var (inputs, output, tensors) = Labelled(cores, openLegs, "Contract");
+        return TN.Einsum(inputs, output, tensors);
+    }
+
+    /// <summary>The contraction plan <see cref="Contract(string[])"/> would use, without contracting.</summary>
+    public ContractionPlan Plan(params string[] openLegs)
+    {
+        var (inputs, output, tensors) = Labelled([.. _cores.Select(c => c.Name)], openLegs, "Plan");
+        var sizes = new Dictionary<int, int>();
+        for (int i = 0; i < inputs.Length; i++)
+            for (int a = 0; a < inputs[i].Length; a++) sizes[inputs[i][a]] = tensors[i].Size(a);
+        return ContractionPlanner.Plan(inputs, output, sizes);
+    }
+
+    /// <summary>The legs a contraction of <paramref name="cores"/> keeps when none are named.</summary>
+    internal string[] DefaultOpenLegs(IReadOnlyCollection<string> cores, string context)
+    {
+        var set = new HashSet<string>(cores);
+        var legs = new List<string>();
+        foreach (var (leg, owners) in _owners)
+        {
+            int inside = owners.Count(set.Contains);
+            if (inside == 0) continue;
+            if (inside >= 3 && inside == owners.Count)
+                throw new ArgumentException($"{context}: leg \"{leg}\" is a hyperedge of cores {string.Join(", ", owners)}; with a hyperedge, name the legs to keep explicitly (e.g. Contract({string.Join(", ", OpenLegs.Select(l => $"\"{l}\""))})).");
+            if (inside == 1 || inside < owners.Count) legs.Add(leg);
+        }
+        return [.. legs];
+    }
+
+    private (int[][] Inputs, int[] Output, Tensor[] Tensors) Labelled(IReadOnlyCollection<string> cores, string[] openLegs, string context)
+    {
+        ArgumentNullException.ThrowIfNull(cores);
+        ArgumentNullException.ThrowIfNull(openLegs);
+        if (cores.Count == 0) throw new ArgumentException($"{context}: no cores to contract.");
+        Core[] selected = [.. cores.Select(name => this[name])];
+        string[] output = openLegs.Length > 0 ? openLegs : DefaultOpenLegs(cores, context);
+        var ids = new Dictionary<string, int>();
+        int Id(string leg) => ids.TryGetValue(leg, out int id) ? id : ids[leg] = ids.Count;
+        int[][] inputs = [.. selected.Select(c => c.Legs.Select(Id).ToArray())];
+        var outputIds = new int[output.Length];
+        for (int i = 0; i < output.Length; i++)
+        {
+            if (!ids.TryGetValue(output[i], out outputIds[i]))
+                throw new ArgumentException($"{context}: leg \"{output[i]}\" is not carried by the contracted cores; their legs are {string.Join(", ", ids.Keys.Select(l => $"\"{l}\""))}.");
+            if (Array.IndexOf(output, output[i]) != i)
+                throw new ArgumentException($"{context}: leg \"{output[i]}\" is listed twice.");
+        }
+        return (inputs, outputIds, [.. selected.Select(c => c.Tensor)]);
+    }
+}

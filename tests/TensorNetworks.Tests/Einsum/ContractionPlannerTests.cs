@@ -1,0 +1,142 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Einsum;
+
+public sealed class ContractionPlannerTests
+{
+    private static (int[][] Inputs, int[] Output, Dictionary<int, int> Sizes) RandomNetwork(int seed, int operands)
+    {
+        var g = new Generator((ulong)seed);
+        int labels = operands + 2 + g.NextInt(operands + 1);
+        var sizes = Enumerable.Range(0, labels).ToDictionary(l => l, _ => 2 + g.NextInt(7));
+        var inputs = new List<int>[operands];
+        for (int i = 0; i < operands; i++) inputs[i] = [];
+        for (int l = 0; l < labels; l++)
+        {
+            int holders = 1 + g.NextInt(3);
+            for (int h = 0; h < holders; h++)
+            {
+                int i = g.NextInt(operands);
+                if (!inputs[i].Contains(l)) inputs[i].Add(l);
+            }
+        }
+        for (int i = 0; i < operands; i++)
+            if (inputs[i].Count == 0) inputs[i].Add(g.NextInt(labels));
+        var counts = inputs.SelectMany(x => x).GroupBy(l => l).ToDictionary(x => x.Key, x => x.Count());
+        int[] output = [.. counts.Where(kv => kv.Value == 1).Select(kv => kv.Key)];
+        return ([.. inputs.Select(x => x.ToArray())], output, sizes);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Optimal_CostsNoMoreThanGreedy(int seed)
+    {
+        for (int trial = 0; trial < 25; trial++)
+        {
+            var (inputs, output, sizes) = RandomNetwork(seed * 100 + trial, 3 + (trial % 6));
+            var optimal = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Optimal));
+            var greedy = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Greedy));
+            Assert.True(optimal.Flops <= greedy.Flops * (1 + 1e-12), $"trial {trial}: optimal {optimal.Flops} > greedy {greedy.Flops}");
+        }
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    [InlineData(14)]
+    public void Optimal_EqualsBruteForceMinimum(int seed)
+    {
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var (inputs, output, sizes) = RandomNetwork(seed * 100 + trial, 2 + (trial % 4));
+            var plan = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Optimal));
+            double brute = BruteForce([.. inputs], [.. Enumerable.Range(0, inputs.Length)], output, sizes);
+            Assert.Equal(brute, plan.Flops, 6);
+        }
+    }
+
+    /// <summary>Minimum total cost over every sequence of pairwise contractions.</summary>
+    private static double BruteForce(List<int[]> live, List<int> ids, int[] output, Dictionary<int, int> sizes)
+    {
+        if (live.Count <= 1) return 0;
+        double best = double.PositiveInfinity;
+        for (int a = 0; a < live.Count; a++)
+        for (int b = a + 1; b < live.Count; b++)
+        {
+            var rest = live.Where((_, i) => i != a && i != b).ToList();
+            int[] union = [.. live[a].Union(live[b])];
+            int[] result = [.. union.Where(l => output.Contains(l) || rest.Any(r => r.Contains(l)))];
+            double size = union.Aggregate(1.0, (p, l) => p * sizes[l]);
+            double cost = result.Length < union.Length ? 2 * size : size;
+            rest.Add(result);
+            best = Math.Min(best, cost + BruteForce(rest, ids, output, sizes));
+        }
+        return best;
+    }
+
+    [Fact]
+    public void Plan_MpsInnerProductOf100SitesZipsTheChain()
+    {
+        const int n = 100, bond = 8;
+        var inputs = new List<int[]>();
+        var sizes = new Dictionary<int, int>();
+        for (int i = 0; i < n; i++)
+        {
+            inputs.Add([i, 2000 + i, i + 1]);
+            inputs.Add([1000 + i, 2000 + i, 1000 + i + 1]);
+            sizes[2000 + i] = 2;
+        }
+        for (int i = 0; i <= n; i++) sizes[i] = sizes[1000 + i] = i == 0 || i == n ? 1 : bond;
+
+        var plan = ContractionPlanner.Plan(inputs, [], sizes);
+
+        Assert.Equal(PathFinder.Greedy, plan.Finder);
+        Assert.Equal(2 * n - 1, plan.Steps.Count);
+        Assert.True(plan.LargestIntermediate <= bond * bond * 2, $"largest intermediate {plan.LargestIntermediate}");
+        Assert.True(plan.Flops <= plan.NaiveFlops, $"{plan.Flops} > naive {plan.NaiveFlops}");
+    }
+
+    [Fact]
+    public void Plan_RespectsTheMemoryLimit()
+    {
+        int[][] inputs = [[0, 1], [1, 2], [2, 3]];
+        var sizes = new Dictionary<int, int> { [0] = 50, [1] = 2, [2] = 50, [3] = 2 };
+        var free = ContractionPlanner.Plan(inputs, [0, 3], sizes, new PlanOptions(PathFinder.Optimal));
+        var limited = ContractionPlanner.Plan(inputs, [0, 3], sizes, new PlanOptions(PathFinder.Optimal, MemoryLimit: 100));
+        Assert.True(limited.LargestIntermediate <= 100);
+        Assert.True(free.Flops <= limited.Flops);
+        Assert.Throws<ArgumentException>(() => ContractionPlanner.Plan(inputs, [0, 3], sizes, new PlanOptions(PathFinder.Optimal, MemoryLimit: 3)));
+    }
+
+    [Fact]
+    public void Cached_ReturnsTheSamePlanForTheSameProblem()
+    {
+        int[][] inputs = [[0, 1], [1, 2]];
+        var sizes = new Dictionary<int, int> { [0] = 3, [1] = 4, [2] = 5 };
+        var first = ContractionPlanner.Cached(inputs, [0, 2], sizes, PlanOptions.Default);
+        var second = ContractionPlanner.Cached([[0, 1], [1, 2]], [0, 2], new Dictionary<int, int>(sizes), PlanOptions.Default);
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Plan_RejectsAnOutputLabelMissingFromInputs()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ContractionPlanner.Plan([[0, 1]], [2], new Dictionary<int, int> { [0] = 2, [1] = 2, [2] = 2 }));
+        Assert.Contains("appears in no operand", e.Message);
+    }
+
+    [Fact]
+    public void Plan_RejectsALabelWithoutSize()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ContractionPlanner.Plan([[0, 1]], [0], new Dictionary<int, int> { [0] = 2 }));
+        Assert.Contains("no size", e.Message);
+    }
+}

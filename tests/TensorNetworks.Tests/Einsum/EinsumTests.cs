@@ -1,0 +1,164 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Einsum;
+
+public sealed class EinsumTests
+{
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (int s = 1; s <= 150; s++) data.Add(s);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Einsum_MatchesNaiveReferenceOnRandomEquations(int seed)
+    {
+        var problem = RandomEinsum.Draw(seed);
+        double[] expected = NaiveEinsum.Evaluate(problem.Equation, problem.Operands, out int[] dims);
+
+        Tensor actual = TN.Einsum(problem.Equation, problem.Operands);
+
+        Assert.Equal(dims, actual.Shape.ToArray());
+        AssertClose(expected, actual.ToArray<double>(), 1e-10, problem.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Einsum_GradientsMatchFiniteDifferencesOnRandomEquations(int seed)
+    {
+        var problem = RandomEinsum.Draw(seed);
+        Tensor[] inputs = [.. problem.Operands.Select(o => o.Detach().RequiringGrad())];
+
+        GradCheckResult r = GradCheck.Compare(xs => TN.Einsum(problem.Equation, xs), inputs);
+
+        Assert.True(r.Passed, $"{problem}: {r}");
+    }
+
+    [Theory]
+    [InlineData("ij,jk->ik", new[] { 3, 4 }, new[] { 4, 5 })]
+    [InlineData("ij,jk", new[] { 3, 4 }, new[] { 4, 5 })]
+    [InlineData("ii", new[] { 4, 4 }, null)]
+    [InlineData("ii->i", new[] { 4, 4 }, null)]
+    [InlineData("ij->", new[] { 3, 4 }, null)]
+    [InlineData("ij->ji", new[] { 3, 4 }, null)]
+    [InlineData("i,j->ij", new[] { 3 }, new[] { 4 })]
+    [InlineData("bij,bjk->bik", new[] { 2, 3, 4 }, new[] { 2, 4, 5 })]
+    [InlineData("...ij,...jk->...ik", new[] { 2, 3, 4 }, new[] { 2, 4, 5 })]
+    [InlineData("...ij,jk", new[] { 2, 2, 3, 4 }, new[] { 4, 5 })]
+    [InlineData("ij,ij->ij", new[] { 3, 4 }, new[] { 3, 4 })]
+    [InlineData("ij,ij->", new[] { 3, 4 }, new[] { 3, 4 })]
+    [InlineData("ij,j->ij", new[] { 3, 4 }, new[] { 1 })]
+    [InlineData("bi,bj->bij", new[] { 3, 2 }, new[] { 3, 4 })]
+    [InlineData("iij,jk->ik", new[] { 3, 3, 4 }, new[] { 4, 2 })]
+    public void Einsum_MatchesNaiveReferenceOnNamedCases(string equation, int[] shapeA, int[]? shapeB)
+    {
+        var g = new Generator(99);
+        Tensor[] operands = shapeB is null
+            ? [TN.Randn(g, DType.Float64, shapeA)]
+            : [TN.Randn(g, DType.Float64, shapeA), TN.Randn(g, DType.Float64, shapeB)];
+        double[] expected = NaiveEinsum.Evaluate(equation, operands, out int[] dims);
+
+        Tensor actual = TN.Einsum(equation, operands);
+
+        Assert.Equal(dims, actual.Shape.ToArray());
+        AssertClose(expected, actual.ToArray<double>(), 1e-10, equation);
+    }
+
+    [Fact]
+    public void Einsum_ContractsAHyperedgeSharedByThreeOperands()
+    {
+        var g = new Generator(7);
+        Tensor a = TN.Randn(g, DType.Float64, 4, 3), b = TN.Randn(g, DType.Float64, 5, 3), c = TN.Randn(g, DType.Float64, 6, 3);
+        double[] expected = NaiveEinsum.Evaluate("ir,jr,kr->ijk", [a, b, c], out _);
+        AssertClose(expected, TN.Einsum("ir,jr,kr->ijk", a, b, c).ToArray<double>(), 1e-10, "CP");
+    }
+
+    [Fact]
+    public void Einsum_IntegerLabelsHandleMoreLegsThanLetters()
+    {
+        var g = new Generator(8);
+        const int n = 60;
+        var operands = new Tensor[n];
+        var labels = new int[n][];
+        for (int i = 0; i < n; i++)
+        {
+            operands[i] = TN.Randn(g, DType.Float64, 2, 2) * 0.7;
+            labels[i] = [i, i + 1];
+        }
+        Tensor chain = TN.Einsum(labels, [0, n], operands);
+        Tensor expected = operands[0];
+        for (int i = 1; i < n; i++) expected = TN.MatMul(expected, operands[i]);
+        AssertClose(expected.ToArray<double>(), chain.ToArray<double>(), 1e-9, "chain");
+    }
+
+    [Fact]
+    public void Einsum_Float32AgreesWithFloat64()
+    {
+        var g = new Generator(9);
+        Tensor a = TN.Randn(g, DType.Float64, 5, 6, 7), b = TN.Randn(g, DType.Float64, 7, 6, 3);
+        Tensor d = TN.Einsum("ijk,kjl->il", a, b);
+        Tensor f = TN.Einsum("ijk,kjl->il", a.To(DType.Float32), b.To(DType.Float32));
+        AssertClose(d.ToArray<double>(), f.ToArray<double>(), 1e-4, "float32");
+    }
+
+    [Theory]
+    [InlineData("ij,jk->ik", "operand 1 has 3 axes")]
+    [InlineData("ij,jkl->iz", "'z' appears in no operand")]
+    [InlineData("ij,jkl->ii", "'i' is repeated")]
+    [InlineData("i1,jkl", "character '1'")]
+    [InlineData("ij->i->j", "more than one")]
+    [InlineData("ij", "1 input term(s) but 2 operand(s)")]
+    public void Einsum_RejectsMalformedEquations(string equation, string expected)
+    {
+        var a = TN.Ones(2, 3);
+        var b = TN.Ones(3, 4, 5);
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum(equation, a, b));
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Einsum_RejectsALabelWithTwoExtentsNamingBoth()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum("ij,jk->ik", TN.Ones(2, 3), TN.Ones(4, 5)));
+        Assert.Contains("'j'", e.Message);
+        Assert.Contains("3 in operand 0", e.Message);
+        Assert.Contains("4 in operand 1", e.Message);
+    }
+
+    [Fact]
+    public void Einsum_RejectsAnImplicitOutputWithAHyperedge()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum("ir,jr,kr", TN.Ones(2, 3), TN.Ones(2, 3), TN.Ones(2, 3)));
+        Assert.Contains("'r'", e.Message);
+        Assert.Contains("hyperedge", e.Message);
+    }
+
+    [Fact]
+    public void Einsum_RejectsMixedDTypes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum("ij,jk", TN.Ones(2, 3), TN.Ones(DType.Float64, 3, 4)));
+        Assert.Contains("Float64", e.Message);
+    }
+
+    [Fact]
+    public void EinsumPlan_ReportsOrderFlopsAndNaiveCost()
+    {
+        ContractionPlan plan = TN.EinsumPlan("ij,jk,kl->il", [100, 2], [2, 100], [100, 100]);
+        string text = plan.ToString();
+        Assert.Contains("naive", text);
+        Assert.Contains("largest intermediate", text);
+        Assert.True(plan.Flops < plan.NaiveFlops);
+    }
+
+    internal static void AssertClose(double[] expected, double[] actual, double tolerance, string what)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double scale = Math.Max(1, Math.Abs(expected[i]));
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance * scale, $"{what}: element {i}: expected {expected[i]}, got {actual[i]}");
+        }
+    }
+}
