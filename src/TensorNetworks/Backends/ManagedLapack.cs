@@ -9,7 +9,8 @@ namespace TensorNetworks.Backends;
 /// Factorizations through MathNet.Numerics' managed provider, used when OpenBLAS is absent or
 /// <c>TN_BACKEND=managed</c>. MathNet matrices are column-major, so a row-major m×n array is read as
 /// the n×m matrix Aᵀ. MathNet's SVD always forms full U and Vᵀ, so a tall input is first reduced by
-/// a thin QR (A = Q·R, R = Ur·S·Vᵀ, U = Q·Ur) and a wide one is factored as its transpose.
+/// a thin QR (A = Q·R, R = Ur·S·Vᵀ, U = Q·Ur) and a wide one is factored as its transpose. MathNet's
+/// QR needs rows ≥ columns, so a wide QR factors the leading square block and applies Qᵀ to the rest.
 /// </summary>
 internal sealed class ManagedLapack : ILapack
 {
@@ -78,9 +79,18 @@ internal sealed class ManagedLapack : ILapack
         LapackArguments.RequireQr(m, n, a.Length, q.Length, r.Length);
         if (Math.Min(m, n) == 0) return;
         Matrix<T> matrix = Matrix<T>.Build.Dense(n, m, a[..(m * n)].ToArray()).Transpose();
-        QR<T> qr = matrix.QR(m >= n ? QRMethod.Thin : QRMethod.Full);
-        CopyRowMajor(qr.Q, q);
-        CopyRowMajor(qr.R, r);
+        if (m >= n)
+        {
+            QR<T> thin = matrix.QR(QRMethod.Thin);
+            CopyRowMajor(thin.Q, q);
+            CopyRowMajor(thin.R, r);
+            return;
+        }
+        // MathNet needs rows >= columns: factor the leading m×m block, then R = [R1, Qᵀ·A2].
+        QR<T> left = matrix.SubMatrix(0, m, 0, m).QR(QRMethod.Full);
+        Matrix<T> rest = left.Q.TransposeThisAndMultiply(matrix.SubMatrix(0, m, m, n - m));
+        CopyRowMajor(left.Q, q);
+        CopyRowMajor(left.R.Append(rest), r);
     }
 
     private static void SymmetricEig<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>

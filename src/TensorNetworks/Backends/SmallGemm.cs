@@ -56,43 +56,79 @@ internal static unsafe class SmallGemm
 
     private static void PadB<T>(bool transB, int n, int k, T* b, int ldb, T* dst, int width) where T : unmanaged, INumberBase<T>
     {
-        for (int p = 0; p < k; p++)
+        if (transB)
         {
-            T* row = dst + (nint)p * width;
-            if (transB)
+            int j = 0;
+            for (; j + 4 <= n; j += 4)
             {
-                for (int j = 0; j < n; j++) row[j] = b[(nint)j * ldb + p];
+                T* c0 = b + (nint)j * ldb, c1 = c0 + ldb, c2 = c1 + ldb, c3 = c2 + ldb;
+                T* d = dst + j;
+                for (int p = 0; p < k; p++, d += width)
+                {
+                    d[0] = c0[p]; d[1] = c1[p]; d[2] = c2[p]; d[3] = c3[p];
+                }
             }
-            else
+            for (; j < n; j++)
             {
-                new ReadOnlySpan<T>(b + (nint)p * ldb, n).CopyTo(new Span<T>(row, n));
+                T* column = b + (nint)j * ldb;
+                T* d = dst + j;
+                for (int p = 0; p < k; p++, d += width) *d = column[p];
             }
-            new Span<T>(row + n, width - n).Clear();
         }
+        else
+        {
+            for (int p = 0; p < k; p++)
+                new ReadOnlySpan<T>(b + (nint)p * ldb, n).CopyTo(new Span<T>(dst + (nint)p * width, n));
+        }
+        for (int p = 0; p < k; p++)
+            new Span<T>(dst + (nint)p * width + n, width - n).Clear();
     }
 
+    /// <summary>Four rows of C: two column vectors at a time (8 independent accumulators), then one.</summary>
     private static void Rows4<T>(int k, int n, T* a, nint rowStep, nint innerStep, T* b, nint ldb, T* c, nint ldc, Store<T> store)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int vc = Vector<T>.Count;
-        for (int j = 0; j < n; j += vc)
+        int j = 0;
+        for (; j + vc < n; j += 2 * vc)
         {
-            Vector<T> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+            Vector<T> x0 = default, x1 = default, x2 = default, x3 = default;
+            Vector<T> y0 = default, y1 = default, y2 = default, y3 = default;
             T* ap = a;
             T* bj = b + j;
             for (int p = 0; p < k; p++, ap += innerStep, bj += ldb)
             {
-                var bv = Vector.Load(bj);
-                acc0 = SimdMath.MultiplyAdd(new Vector<T>(ap[0]), bv, acc0);
-                acc1 = SimdMath.MultiplyAdd(new Vector<T>(ap[rowStep]), bv, acc1);
-                acc2 = SimdMath.MultiplyAdd(new Vector<T>(ap[2 * rowStep]), bv, acc2);
-                acc3 = SimdMath.MultiplyAdd(new Vector<T>(ap[3 * rowStep]), bv, acc3);
+                Vector<T> b0 = Vector.Load(bj), b1 = Vector.Load(bj + vc);
+                var a0 = new Vector<T>(ap[0]);
+                x0 = SimdMath.MultiplyAdd(a0, b0, x0); y0 = SimdMath.MultiplyAdd(a0, b1, y0);
+                var a1 = new Vector<T>(ap[rowStep]);
+                x1 = SimdMath.MultiplyAdd(a1, b0, x1); y1 = SimdMath.MultiplyAdd(a1, b1, y1);
+                var a2 = new Vector<T>(ap[2 * rowStep]);
+                x2 = SimdMath.MultiplyAdd(a2, b0, x2); y2 = SimdMath.MultiplyAdd(a2, b1, y2);
+                var a3 = new Vector<T>(ap[3 * rowStep]);
+                x3 = SimdMath.MultiplyAdd(a3, b0, x3); y3 = SimdMath.MultiplyAdd(a3, b1, y3);
             }
-            store.Write(acc0, c + j, j);
-            store.Write(acc1, c + ldc + j, j);
-            store.Write(acc2, c + 2 * ldc + j, j);
-            store.Write(acc3, c + 3 * ldc + j, j);
+            store.Write(x0, c + j, j); store.Write(y0, c + j + vc, j + vc);
+            store.Write(x1, c + ldc + j, j); store.Write(y1, c + ldc + j + vc, j + vc);
+            store.Write(x2, c + 2 * ldc + j, j); store.Write(y2, c + 2 * ldc + j + vc, j + vc);
+            store.Write(x3, c + 3 * ldc + j, j); store.Write(y3, c + 3 * ldc + j + vc, j + vc);
         }
+        if (j >= n) return;
+        Vector<T> acc0 = default, acc1 = default, acc2 = default, acc3 = default;
+        T* aq = a;
+        T* bq = b + j;
+        for (int p = 0; p < k; p++, aq += innerStep, bq += ldb)
+        {
+            var bv = Vector.Load(bq);
+            acc0 = SimdMath.MultiplyAdd(new Vector<T>(aq[0]), bv, acc0);
+            acc1 = SimdMath.MultiplyAdd(new Vector<T>(aq[rowStep]), bv, acc1);
+            acc2 = SimdMath.MultiplyAdd(new Vector<T>(aq[2 * rowStep]), bv, acc2);
+            acc3 = SimdMath.MultiplyAdd(new Vector<T>(aq[3 * rowStep]), bv, acc3);
+        }
+        store.Write(acc0, c + j, j);
+        store.Write(acc1, c + ldc + j, j);
+        store.Write(acc2, c + 2 * ldc + j, j);
+        store.Write(acc3, c + 3 * ldc + j, j);
     }
 
     private static void Row1<T>(int k, int n, T* a, nint innerStep, T* b, nint ldb, T* c, Store<T> store)

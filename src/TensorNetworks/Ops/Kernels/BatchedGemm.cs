@@ -8,12 +8,14 @@ namespace TensorNetworks;
 /// C[b] = op(A[b]) · op(B[b]) over equal batches of row-major matrices, where op transposes when
 /// asked: the single entry point from ops to the BLAS backend. Tiny products (tensor-network site
 /// steps, batches of 10×10 matrices) never reach the backend: a native call or a packed GEMM costs
-/// more than their arithmetic, so they run the unpacked <see cref="SmallGemm"/> kernel, split across
-/// cores by batch when the batch is large. Larger products go to <see cref="Backend.Blas"/> one by one.
+/// more than their arithmetic, so they run the unpacked <see cref="SmallGemm"/> kernel. A batch of
+/// medium products, each too small for a backend to thread, runs the managed packed GEMM split across
+/// cores by batch (measured faster than one OpenBLAS call after another). Products large enough to
+/// thread go to <see cref="Backend.Blas"/> one by one.
 /// </summary>
 internal static class BatchedGemm
 {
-    /// <summary>A batch of small products with at least this many multiply-adds in total is split across cores.</summary>
+    /// <summary>A batch with at least this many multiply-adds in total is split across cores.</summary>
     internal const long ParallelSmallWork = 1L << 17;
 
     /// <summary>Multiplies 2-D or equal-batch 3-D tensors; transposition is a flag, never a copy.</summary>
@@ -42,21 +44,22 @@ internal static class BatchedGemm
         }
         fixed (T* x = a.Array<T>(), y = b.Array<T>(), z = c.Array<T>())
         {
-            var batchJob = new BatchJob<T>(job, x, y, z);
-            if (!SmallGemm.Suits(job.M, job.N, job.K))
+            var items = new BatchJob<T>(job, x, y, z);
+            bool small = SmallGemm.Suits(job.M, job.N, job.K);
+            long itemWork = (long)job.M * job.N * job.K;
+            if (!small && (batch == 1 || itemWork >= PackedGemm<T>.ParallelWork))
             {
-                batchJob.RunBackend(batch);
+                items.RunBackend(batch);
                 return;
             }
-            long work = (long)batch * job.M * job.N * job.K;
             int workers = Math.Min(Environment.ProcessorCount, batch);
-            if (workers < 2 || work < ParallelSmallWork)
+            if (workers < 2 || batch * itemWork < ParallelSmallWork)
             {
-                batchJob.RunSmall(0, batch);
+                items.Run(0, batch, small);
                 return;
             }
-            int chunk = (batch + workers - 1) / workers;
-            Parallel.For(0, workers, w => batchJob.RunSmall(w * chunk, Math.Min(batch, (w + 1) * chunk)));
+            int chunks = Math.Min(batch, 4 * workers), chunk = (batch + chunks - 1) / chunks;
+            Parallel.For(0, chunks, w => items.Run(w * chunk, Math.Min(batch, (w + 1) * chunk), small));
         }
     }
 
@@ -74,17 +77,32 @@ internal static class BatchedGemm
 
         private nint StrideC => (nint)_job.M * _job.N;
 
-        /// <summary>Items [start, end) through the small kernel, sharing one stack scratch.</summary>
+        /// <summary>Items [start, end) on this thread: through the small kernel sharing one stack scratch,
+        /// or else through the managed packed GEMM (single-threaded at these sizes).</summary>
         [SkipLocalsInit]
-        public void RunSmall(int start, int end)
+        public void Run(int start, int end, bool small)
         {
             GemmJob j = _job;
+            if (!small)
+            {
+                for (int i = start; i < end; i++)
+                    PackedItem(i);
+                return;
+            }
             T* scratch = stackalloc T[SmallGemm.ScratchLength<T>(j.N, j.K)];
             for (int i = start; i < end; i++)
             {
                 SmallGemm.MultiplyWith(scratch, j.TransA, j.TransB, j.M, j.N, j.K, T.One, _a + i * StrideA, j.Lda,
                     _b + i * StrideB, j.Ldb, T.Zero, _c + i * StrideC, j.N);
             }
+        }
+
+        private void PackedItem(int i)
+        {
+            GemmJob j = _job;
+            new Span<T>(_c + i * StrideC, (int)StrideC).Clear();
+            PackedGemm<T>.Accumulate(j.TransA, j.TransB, j.M, j.N, j.K, T.One, _a + i * StrideA, j.Lda,
+                _b + i * StrideB, j.Ldb, _c + i * StrideC, j.N, SimdMath.HasFma256);
         }
 
         /// <summary>Every item through the active backend, one call each.</summary>

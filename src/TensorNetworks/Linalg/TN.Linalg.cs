@@ -1,0 +1,87 @@
+using TensorNetworks.Backends;
+
+namespace TensorNetworks;
+
+public static partial class TN
+{
+    /// <summary>
+    /// Dense linear algebra on 2-D tensors of either dtype, computed by the active backend (OpenBLAS's
+    /// LAPACK, or MathNet.Numerics when managed; see <see cref="BackendInfo"/>). Results are new tensors;
+    /// inputs are never modified. These routines are forward only: they throw when autodiff is recording
+    /// and an input requires a gradient, so call them under <see cref="NoGrad"/> or on detached tensors.
+    /// </summary>
+    /// <example><code>
+    /// var a = TN.Randn(new Generator(1), DType.Float64, 5, 3);
+    /// var (u, s, vt) = TN.Linalg.Svd(a);        // u [5, 3], s [3], vt [3, 3]
+    /// var (q, r) = TN.Linalg.Qr(a);             // q [5, 3], r [3, 3]
+    /// Tensor x = TN.Linalg.LeastSquares(a, TN.Ones(DType.Float64, 5));
+    /// </code></example>
+    public static partial class Linalg
+    {
+        /// <summary>
+        /// Thin singular value decomposition A = U·diag(S)·Vt of an m×n matrix, k = min(m, n): U is m×k
+        /// with orthonormal columns, S holds k non-negative values in descending order, Vt is k×n with
+        /// orthonormal rows. Singular vectors are unique only up to sign (and rotation within repeated values).
+        /// </summary>
+        /// <exception cref="ArgumentException">When <paramref name="a"/> is not 2-D or has a NaN or infinite entry (the message names its position).</exception>
+        /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
+        /// <exception cref="LinalgException">When the SVD does not converge.</exception>
+        /// <example><code>
+        /// var (u, s, vt) = TN.Linalg.Svd(TN.Tensor(new double[,] { { 3, 0 }, { 0, 4 }, { 0, 0 } }));
+        /// // s = [4, 3]; u is 3×2, vt is 2×2
+        /// </code></example>
+        public static SvdResult Svd(Tensor a)
+        {
+            LinalgChecks.RequireMatrix(a, "Svd");
+            int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
+            Tensor u = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), s = TensorNetworks.Tensor.Uninitialized(a.DType, [k]), vt = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
+            ILapack lapack = Backend.Lapack;
+            if (a.DType == DType.Float32) lapack.Svd(m, n, a.Span<float>().ToArray(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
+            else lapack.Svd(m, n, a.Span<double>().ToArray(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
+            return new SvdResult(u, s, vt);
+        }
+
+        /// <summary>
+        /// Thin QR decomposition A = Q·R of an m×n matrix, k = min(m, n): Q is m×k with orthonormal
+        /// columns and R is k×n upper triangular (Householder; the signs of R's diagonal are not normalized).
+        /// </summary>
+        /// <exception cref="ArgumentException">When <paramref name="a"/> is not 2-D or has a NaN or infinite entry.</exception>
+        /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
+        /// <example><code>
+        /// var (q, r) = TN.Linalg.Qr(TN.Randn(new Generator(0), DType.Float64, 6, 4)); // q [6, 4], r [4, 4]
+        /// </code></example>
+        public static QrResult Qr(Tensor a)
+        {
+            LinalgChecks.RequireMatrix(a, "Qr");
+            int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
+            Tensor q = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), r = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
+            ILapack lapack = Backend.Lapack;
+            if (a.DType == DType.Float32) lapack.Qr(m, n, a.Span<float>().ToArray(), q.Span<float>(), r.Span<float>());
+            else lapack.Qr(m, n, a.Span<double>().ToArray(), q.Span<double>(), r.Span<double>());
+            return new QrResult(q, r);
+        }
+
+        /// <summary>
+        /// Eigendecomposition A = V·diag(Values)·Vᵀ of a symmetric n×n matrix: Values ascending, column i
+        /// of Vectors the unit eigenvector of Values[i]. Only the lower triangle is read (as
+        /// <c>numpy.linalg.eigh</c>), so an asymmetric input is treated as its symmetrized lower half.
+        /// </summary>
+        /// <exception cref="ArgumentException">When <paramref name="a"/> is not a square 2-D matrix or has a NaN or infinite entry.</exception>
+        /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
+        /// <exception cref="LinalgException">When the eigensolver does not converge.</exception>
+        /// <example><code>
+        /// var (w, v) = TN.Linalg.SymmetricEig(TN.Tensor(new double[,] { { 2, 1 }, { 1, 2 } })); // w = [1, 3]
+        /// </code></example>
+        public static EigResult SymmetricEig(Tensor a)
+        {
+            LinalgChecks.RequireMatrix(a, "SymmetricEig");
+            LinalgChecks.RequireSquare(a, "SymmetricEig", "for a non-square matrix use TN.Linalg.Svd");
+            int n = a.Dims[0];
+            Tensor w = TensorNetworks.Tensor.Uninitialized(a.DType, [n]), v = TensorNetworks.Tensor.Uninitialized(a.DType, [n, n]);
+            ILapack lapack = Backend.Lapack;
+            if (a.DType == DType.Float32) lapack.SymmetricEig(n, a.Span<float>().ToArray(), w.Span<float>(), v.Span<float>());
+            else lapack.SymmetricEig(n, a.Span<double>().ToArray(), w.Span<double>(), v.Span<double>());
+            return new EigResult(w, v);
+        }
+    }
+}
