@@ -11,15 +11,15 @@ public sealed partial class TensorNetwork
     /// <exception cref="ArgumentException">When a listed leg does not exist or repeats, or when no legs are
     /// listed but the network has a hyperedge (name the legs to keep explicitly).</exception>
     /// <example><code>Tensor full = mps.Contract(); // the dense tensor over p0, p1, ...</code></example>
-    public Tensor Contract(params string[] openLegs) => Contract([.. _cores.Select(c => c.Name)], openLegs);
+    public Tensor Contract(params string[] openLegs) => ContractCores([.. _cores.Select(c => c.Name)], openLegs);
 
     /// <summary>
     /// Contracts the named cores only; with no legs given the result keeps every leg that is carried by a
     /// single listed core or that connects the listed cores to the rest of the network.
     /// </summary>
     /// <exception cref="ArgumentException">As for <see cref="Contract(string[])"/>, or when a core is missing.</exception>
-    /// <example><code>Tensor pair = net.Contract(["A1", "A2"]); // a two-site block, keeping its outer legs</code></example>
-    public Tensor Contract(IReadOnlyCollection<string> cores, params string[] openLegs)
+    /// <example><code>Tensor pair = net.ContractCores(["A1", "A2"]); // a two-site block, keeping its outer legs</code></example>
+    public Tensor ContractCores(IReadOnlyCollection<string> cores, params string[] openLegs)
     {
         var (inputs, output, tensors) = Labelled(cores, openLegs, "Contract");
         return TN.Einsum(inputs, output, tensors);

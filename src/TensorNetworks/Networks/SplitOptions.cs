@@ -1,0 +1,38 @@
+namespace TensorNetworks;
+
+/// <summary>Where the singular values go when a core is split.</summary>
+public enum Absorb
+{
+    /// <summary>Into the left factor: A = (U·S)·Vᵀ; the right factor has orthonormal rows.</summary>
+    Left,
+
+    /// <summary>Into the right factor: A = U·(S·Vᵀ); the left factor has orthonormal columns.</summary>
+    Right,
+
+    /// <summary>Split evenly: A = (U·√S)·(√S·Vᵀ).</summary>
+    Both,
+}
+
+/// <summary>Options for <see cref="TensorNetwork.Split"/>.</summary>
+/// <param name="MaxRank">Keep at most this many singular values; null for no cap.</param>
+/// <param name="Cutoff">Drop the smallest singular values while their relative discarded weight
+/// Σ_dropped s² / Σ s² stays ≤ Cutoff (0 keeps every non-zero value).</param>
+/// <param name="Absorb">Where the singular values go.</param>
+/// <param name="BondName">Name of the new leg; null for "{core}-bond".</param>
+/// <param name="LeftName">Name of the left core; null for "{core}L".</param>
+/// <param name="RightName">Name of the right core; null for "{core}R".</param>
+public sealed record SplitOptions(int? MaxRank = null, double Cutoff = 0, Absorb Absorb = Absorb.Both,
+    string? BondName = null, string? LeftName = null, string? RightName = null)
+{
+    /// <summary>No truncation, singular values split evenly.</summary>
+    public static SplitOptions Default { get; } = new();
+}
+
+/// <summary>What a truncated split kept and discarded.</summary>
+/// <param name="KeptRank">Extent of the new bond.</param>
+/// <param name="DiscardedWeight">Σ_dropped s² / Σ s² (ITensor's truncation error); 0 when nothing was dropped.</param>
+/// <param name="SingularValues">All singular values, descending.</param>
+/// <param name="LeftCore">Name of the left core.</param>
+/// <param name="RightCore">Name of the right core.</param>
+/// <param name="BondName">Name of the new leg.</param>
+public sealed record SplitReport(int KeptRank, double DiscardedWeight, double[] SingularValues, string LeftCore, string RightCore, string BondName);
