@@ -52,7 +52,7 @@ def main():
     for name in list(peer) + [n for n in tn if n not in peer]:
         tn_time, allocated = tn.get(name, (None, None))
         peer_time = peer.get(name)
-        speedup = f"{peer_time / tn_time:.2f}×" if tn_time and peer_time else DASH
+        speedup = f"{peer_time / tn_time:.3g}×" if tn_time and peer_time else DASH
         allocated_text = DASH if allocated is None else f"{allocated:,} B"
         print(f"| {name} | {microseconds(tn_time)} | {microseconds(peer_time)} | {speedup} | {allocated_text} |")
 
