@@ -1,0 +1,99 @@
+"""PyTorch peer of the engine benchmarks (bench/TensorNetworks.Benchmarks/Engine).
+
+Run with Debian's interpreter, which has python3-torch (not the pyenv python3 first on PATH):
+
+    /usr/bin/python3 bench/peers/engine_peer.py [--min-run-time SECONDS] > peer.json
+
+Prints one JSON object on stdout, workload name -> median microseconds per call (the chain
+workload is per matmul, as in BenchmarkDotNet's OperationsPerInvoke); environment facts go to
+stderr. Workload names equal the BenchmarkDotNet method names, so bench/compare-engine.sh can
+join the two. Every workload is Float32 on 2 threads, timed with torch.utils.benchmark.Timer's
+blocked_autorange (its block-size estimate is the warm-up; the median is over blocks).
+
+OpenBLAS environment: this torch (Debian build, BLAS_INFO=generic) calls BLAS through
+libblas.so.3, which is OpenBLAS (openblas-pthread), for 2-D matmul and for each matrix of a
+batched matmul. So OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE DO affect torch: on this machine
+OPENBLAS_CORETYPE=Haswell (AVX2 kernels) makes the 1024^3 matmul about 1.7x slower than
+OpenBLAS's own choice (Cooperlake, AVX-512). Run the peer and tn under the same environment, as
+compare-engine.sh does, so both use the same OpenBLAS kernels; elementwise ops and 10x10 work
+do not go through OpenBLAS.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+import torch
+import torch.utils.benchmark as benchmark
+
+THREADS = 2
+CHAIN_LENGTH = 64
+
+
+def workloads():
+    """Name -> (statement, globals, calls per statement)."""
+    g = torch.Generator().manual_seed(0)
+
+    def randn(*shape):
+        return torch.randn(*shape, generator=g, dtype=torch.float32)
+
+    a, b = randn(10, 10), randn(10, 10)
+    chain_input = randn(10, 10)
+    chain_weights = [(randn(10, 10) / 10 ** 0.5).requires_grad_() for _ in range(CHAIN_LENGTH)]
+
+    def chain_forward_backward():
+        for w in chain_weights:
+            w.grad = None
+        y = chain_input
+        for w in chain_weights:
+            y = torch.matmul(y, w)
+        y.sum().backward()
+
+    batch_a, batch_b = randn(4096, 10, 10), randn(4096, 10, 10)
+    batch_a_tracked = batch_a.clone().requires_grad_()
+    batch_b_tracked = batch_b.clone().requires_grad_()
+
+    def batched_forward_backward():
+        batch_a_tracked.grad = None
+        batch_b_tracked.grad = None
+        torch.matmul(batch_a_tracked, batch_b_tracked).sum().backward()
+
+    x, y = randn(1 << 20), randn(1 << 20)
+    gemm_a, gemm_b = randn(1024, 1024), randn(1024, 1024)
+
+    return {
+        "Add10x10": ("a + b", dict(a=a, b=b), 1),
+        "MatMul10x10": ("torch.matmul(a, b)", dict(a=a, b=b), 1),
+        "MatMulChain64ForwardBackwardPerOp": ("run()", dict(run=chain_forward_backward), CHAIN_LENGTH),
+        "BatchedMatMul4096x10x10": ("torch.matmul(a, b)", dict(a=batch_a, b=batch_b), 1),
+        "BatchedMatMul4096x10x10ForwardBackward": ("run()", dict(run=batched_forward_backward), 1),
+        "Add1M": ("x + y", dict(x=x, y=y), 1),
+        "Multiply1M": ("x * y", dict(x=x, y=y), 1),
+        "Exp1M": ("torch.exp(x)", dict(x=x), 1),
+        "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-run-time", type=float, default=3.0, help="seconds measured per workload")
+    args = parser.parse_args()
+
+    torch.set_num_threads(THREADS)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
+          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}, "
+          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}", file=sys.stderr)
+
+    medians = {}
+    for name, (stmt, scope, calls) in workloads().items():
+        timer = benchmark.Timer(stmt, globals={"torch": torch, **scope}, num_threads=THREADS, label=name)
+        measurement = timer.blocked_autorange(min_run_time=args.min_run_time)
+        medians[name] = measurement.median * 1e6 / calls
+        print(f"{name}: {medians[name]:.3f} us", file=sys.stderr)
+    json.dump(medians, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()
