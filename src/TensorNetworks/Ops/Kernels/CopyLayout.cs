@@ -65,12 +65,21 @@ internal sealed class CopyLayout
         return new CopyLayout(d, s, t, n);
     }
 
-    /// <summary>Exchanges two axes (the copy is unchanged; only the visiting order moves).</summary>
-    internal void Swap(int a, int b)
+    /// <summary>Moves axis <paramref name="from"/> to position <paramref name="to"/>, keeping the others in
+    /// order (the copy is unchanged; only the visiting order moves).</summary>
+    internal void MoveAxis(int from, int to)
     {
-        (Dims[a], Dims[b]) = (Dims[b], Dims[a]);
-        (Source[a], Source[b]) = (Source[b], Source[a]);
-        (Destination[a], Destination[b]) = (Destination[b], Destination[a]);
+        Move(Dims, from, to);
+        Move(Source, from, to);
+        Move(Destination, from, to);
+    }
+
+    private static void Move(int[] values, int from, int to)
+    {
+        int moved = values[from];
+        if (from < to) System.Array.Copy(values, from + 1, values, from, to - from);
+        else System.Array.Copy(values, to, values, to + 1, from - to);
+        values[to] = moved;
     }
 
     /// <summary>The first axis whose stride in <paramref name="strides"/> is 1, or -1.</summary>

@@ -58,12 +58,12 @@ internal static class StridedCopy
         int last = layout.Count - 1;
         int inner = layout.UnitAxis(layout.Destination);
         if (inner < 0) inner = layout.UnitAxis(layout.Source);
-        if (inner >= 0) layout.Swap(inner, last);
+        if (inner >= 0) layout.MoveAxis(inner, last);
 
         int transposed = layout.Source[last] == 1 || layout.Destination[last] != 1 ? -1 : layout.UnitAxis(layout.Source);
         if (transposed >= 0)
         {
-            layout.Swap(transposed, last - 1);
+            layout.MoveAxis(transposed, last - 1);
             Tiles(src, srcOffset, dst, dstOffset, layout);
         }
         else Rows(src, srcOffset, dst, dstOffset, layout);
