@@ -20,6 +20,11 @@ public sealed class PermuteTests
     [InlineData(DType.Float32, new[] { 70000, 2 }, new[] { 1, 0 })]
     [InlineData(DType.Float64, new[] { 2, 3, 20000 }, new[] { 2, 1, 0 })]
     [InlineData(DType.Float32, new[] { 1024, 37 }, new[] { 1, 0 })]
+    [InlineData(DType.Float32, new[] { 300, 200, 2 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float32, new[] { 130, 129, 4 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float64, new[] { 100, 300, 2 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float64, new[] { 90, 70, 4, 8 }, new[] { 1, 2, 0, 3 })]
+    [InlineData(DType.Float32, new[] { 90, 70, 16 }, new[] { 1, 0, 2 })]
     [InlineData(DType.Float32, new[] { 20, 512, 37 }, new[] { 2, 1, 0 })]
     [InlineData(DType.Float64, new[] { 20, 256, 37 }, new[] { 2, 1, 0 })]
     public void Permute_LargeTensorsMatchNaiveReference(DType dtype, int[] dims, int[] permutation)

@@ -82,6 +82,27 @@ internal sealed class CopyLayout
         values[to] = moved;
     }
 
+    /// <summary>
+    /// The same copy with each run of <paramref name="run"/> elements along the last axis (contiguous in
+    /// both views, extent <paramref name="run"/>) moved as one wide element: the last axis is dropped and
+    /// the other strides are divided by the run. Null unless every stride and both offsets are multiples
+    /// of the run.
+    /// </summary>
+    internal CopyLayout? Widen(int run, int sourceOffset, int destinationOffset)
+    {
+        if (sourceOffset % run != 0 || destinationOffset % run != 0) return null;
+        int n = Count - 1;
+        var s = new int[n];
+        var t = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            if (Source[k] % run != 0 || Destination[k] % run != 0) return null;
+            s[k] = Source[k] / run;
+            t[k] = Destination[k] / run;
+        }
+        return Collapse(Dims.AsSpan(0, n), s, t);
+    }
+
     /// <summary>The first axis whose stride in <paramref name="strides"/> is 1, or -1.</summary>
     internal int UnitAxis(int[] strides)
     {
