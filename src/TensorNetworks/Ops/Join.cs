@@ -82,7 +82,9 @@ public static partial class TN
         for (int i = 1; i < tensors.Length; i++)
             if (!tensors[i].Shape.Equals(first.Shape))
                 throw new ArgumentException($"Stack: tensor {i} has shape {tensors[i].Shape} but tensor 0 has shape {first.Shape}; stacked tensors must have equal shapes.", nameof(tensors));
-        return Cat([.. tensors.Select(t => t.Unsqueeze(a))], a);
+        var unsqueezed = new Tensor[tensors.Length];
+        for (int i = 0; i < tensors.Length; i++) unsqueezed[i] = tensors[i].Unsqueeze(a);
+        return Cat(unsqueezed, a);
     }
 
     /// <summary>Checks the array is non-empty, holds no nulls and has one dtype; returns tensor 0.</summary>

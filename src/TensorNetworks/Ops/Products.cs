@@ -66,8 +66,8 @@ public static partial class TN
             (grouped[k], grouped[n + k]) = (2 * k, 2 * k + 1);
         }
         Tensor AsMatrix(Tensor g) => g.Reshape(interleaved).Permute(grouped).Reshape(a.ElementCount, b.ElementCount);
-        Autograd.Record(result, a, g => MatMul(AsMatrix(g), b.Reshape(-1)).Reshape(a.Dims),
-            b, g => MatMul(a.Reshape(-1), AsMatrix(g)).Reshape(b.Dims), "Kron");
+        Autograd.Record(result, a, g => MatMul(AsMatrix(g), b.Reshape(b.ElementCount)).Reshape(a.Dims),
+            b, g => MatMul(a.Reshape(a.ElementCount), AsMatrix(g)).Reshape(b.Dims), "Kron");
     }
 
     private static int[] PadLeading(int[] dims, int order) => [.. Enumerable.Repeat(1, order - dims.Length), .. dims];

@@ -57,26 +57,25 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(axes);
         int n = Dims.Length;
-        string listed = "[" + string.Join(", ", axes) + "]";
         if (axes.Length != n)
-            throw new ArgumentException($"Permute: {listed} lists {axes.Length} axes but shape {Shape} has {n}; list every axis once, e.g. [{string.Join(", ", Enumerable.Range(0, n).Reverse())}].", nameof(axes));
+            throw new ArgumentException($"Permute: [{string.Join(", ", axes)}] lists {axes.Length} axes but shape {Shape} has {n}; list every axis once, e.g. [{string.Join(", ", Enumerable.Range(0, n).Reverse())}].", nameof(axes));
         var permutation = new int[n];
         for (int k = 0; k < n; k++)
         {
             permutation[k] = axes[k] < 0 ? axes[k] + n : axes[k];
             if ((uint)permutation[k] >= (uint)n)
-                throw new ArgumentException($"Permute: axis {axes[k]} in {listed} is out of range for shape {Shape}; valid axes are {-n}..{n - 1}.", nameof(axes));
+                throw new ArgumentException($"Permute: axis {axes[k]} in [{string.Join(", ", axes)}] is out of range for shape {Shape}; valid axes are {-n}..{n - 1}.", nameof(axes));
         }
         for (int k = 1; k < n; k++)
-        {
-            int a = permutation[k];
-            if (System.Array.IndexOf(permutation, a, 0, k) >= 0)
-            {
-                int missing = Enumerable.Range(0, n).First(m => System.Array.IndexOf(permutation, m) < 0);
-                throw new ArgumentException($"Permute: axis {a} appears twice in {listed} and axis {missing} is missing; list every axis of shape {Shape} exactly once.", nameof(axes));
-            }
-        }
+            if (System.Array.IndexOf(permutation, permutation[k], 0, k) >= 0) ThrowRepeatedAxis(axes, permutation, permutation[k]);
         return permutation;
+    }
+
+    private void ThrowRepeatedAxis(int[] axes, int[] permutation, int repeated)
+    {
+        int missing = 0;
+        while (System.Array.IndexOf(permutation, missing) >= 0) missing++;
+        throw new ArgumentException($"Permute: axis {repeated} appears twice in [{string.Join(", ", axes)}] and axis {missing} is missing; list every axis of shape {Shape} exactly once.", nameof(axes));
     }
 
     /// <summary>True when the axes of extent greater than 1 stay in increasing order, so the flat layout is unchanged.</summary>

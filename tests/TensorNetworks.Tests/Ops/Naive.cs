@@ -35,12 +35,20 @@ internal static class Naive
     /// <summary>A seeded standard normal tensor.</summary>
     public static Tensor Random(Generator g, DType dtype, params int[] dims) => TN.Randn(g, dtype, dims);
 
-    /// <summary>A random shape of 1..maxOrder axes with extents 1..maxExtent.</summary>
-    public static int[] RandomShape(Generator g, int maxOrder, int maxExtent)
+    /// <summary>A random shape of minOrder..maxOrder axes with extents 1..maxExtent.</summary>
+    public static int[] RandomShape(Generator g, int maxOrder, int maxExtent, int minOrder = 1)
     {
-        var dims = new int[1 + g.NextInt(maxOrder)];
+        var dims = new int[minOrder + g.NextInt(maxOrder - minOrder + 1)];
         for (int k = 0; k < dims.Length; k++) dims[k] = 1 + g.NextInt(maxExtent);
         return dims;
+    }
+
+    /// <summary>Runs <paramref name="check"/> on seeded random tensors of random shapes (see <see cref="RandomShape"/>);
+    /// the generator is passed on for the op's own random arguments.</summary>
+    public static void ForRandomTensors(ulong seed, int trials, DType dtype, int maxOrder, int maxExtent, Action<Generator, Tensor> check, int minOrder = 1)
+    {
+        var g = new Generator(seed);
+        for (int trial = 0; trial < trials; trial++) check(g, Random(g, dtype, RandomShape(g, maxOrder, maxExtent, minOrder)));
     }
 
     public static readonly DType[] DTypes = [DType.Float32, DType.Float64];

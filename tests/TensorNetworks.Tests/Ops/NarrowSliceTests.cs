@@ -7,21 +7,16 @@ public sealed class NarrowSliceTests
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
-    public void Narrow_MatchesNaiveReference(DType dtype)
+    public void Narrow_MatchesNaiveReference(DType dtype) => Naive.ForRandomTensors(11, 150, dtype, maxOrder: 4, maxExtent: 6, (g, x) =>
     {
-        var g = new Generator(11);
-        for (int trial = 0; trial < 150; trial++)
-        {
-            int[] dims = Naive.RandomShape(g, maxOrder: 4, maxExtent: 6);
-            Tensor x = Naive.Random(g, dtype, dims);
-            int axis = g.NextInt(dims.Length);
-            int start = g.NextInt(dims[axis] + 1);
-            int length = g.NextInt(dims[axis] - start + 1);
-            int[] outDims = (int[])dims.Clone();
-            outDims[axis] = length;
-            Naive.AssertEqual(x.Narrow(axis, start, length), outDims, dtype, Naive.Tabulate(outDims, i => Shifted(x, i, axis, start, 1)));
-        }
-    }
+        int[] dims = x.Shape.ToArray();
+        int axis = g.NextInt(dims.Length);
+        int start = g.NextInt(dims[axis] + 1);
+        int length = g.NextInt(dims[axis] - start + 1);
+        int[] outDims = (int[])dims.Clone();
+        outDims[axis] = length;
+        Naive.AssertEqual(x.Narrow(axis, start, length), outDims, dtype, Naive.Tabulate(outDims, i => x[[.. i[..axis], start + i[axis], .. i[(axis + 1)..]]]));
+    });
 
     [Fact]
     public void Narrow_AcceptsNegativeStartAndAxis()
@@ -33,30 +28,20 @@ public sealed class NarrowSliceTests
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
-    public void Slice_MatchesPythonSliceRules(DType dtype)
+    public void Slice_MatchesPythonSliceRules(DType dtype) => Naive.ForRandomTensors(12, 200, dtype, maxOrder: 4, maxExtent: 7, (g, x) =>
     {
-        var g = new Generator(12);
-        for (int trial = 0; trial < 200; trial++)
-        {
-            int[] dims = Naive.RandomShape(g, maxOrder: 4, maxExtent: 7);
-            Tensor x = Naive.Random(g, dtype, dims);
-            int axis = g.NextInt(dims.Length);
-            int extent = dims[axis];
-            int start = g.NextInt(2 * extent + 5) - extent - 2;
-            int end = g.NextInt(2 * extent + 5) - extent - 2;
-            int step = 1 + g.NextInt(3);
-            List<int> picked = PythonSlice(extent, start, end, step);
-            int[] outDims = (int[])dims.Clone();
-            outDims[axis] = picked.Count;
-            Tensor y = x.Slice(axis - dims.Length, start, end, step);
-            Naive.AssertEqual(y, outDims, dtype, Naive.Tabulate(outDims, i =>
-            {
-                int[] source = (int[])i.Clone();
-                source[axis] = picked[i[axis]];
-                return x[source];
-            }));
-        }
-    }
+        int[] dims = x.Shape.ToArray();
+        int axis = g.NextInt(dims.Length);
+        int extent = dims[axis];
+        int start = g.NextInt(2 * extent + 5) - extent - 2;
+        int end = g.NextInt(2 * extent + 5) - extent - 2;
+        int step = 1 + g.NextInt(3);
+        List<int> picked = PythonSlice(extent, start, end, step);
+        int[] outDims = (int[])dims.Clone();
+        outDims[axis] = picked.Count;
+        Tensor y = x.Slice(axis - dims.Length, start, end, step);
+        Naive.AssertEqual(y, outDims, dtype, Naive.Tabulate(outDims, i => x[[.. i[..axis], picked[i[axis]], .. i[(axis + 1)..]]]));
+    });
 
     [Fact]
     public void Slice_ToIntMaxValueReachesTheEnd()
@@ -102,13 +87,6 @@ public sealed class NarrowSliceTests
         var x = TN.Arange(5, DType.Float64).RequiringGrad();
         x.Narrow(0, 1, 2).Sum().Backward();
         Assert.Equal([0.0, 1.0, 1.0, 0.0, 0.0], x.Grad!.ToArray<double>());
-    }
-
-    private static double Shifted(Tensor x, int[] index, int axis, int start, int step)
-    {
-        int[] source = (int[])index.Clone();
-        source[axis] = start + index[axis] * step;
-        return x[source];
     }
 
     private static List<int> PythonSlice(int extent, int start, int end, int step)

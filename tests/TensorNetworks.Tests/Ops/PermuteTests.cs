@@ -8,14 +8,7 @@ public sealed class PermuteTests
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
     public void Permute_MatchesNaiveReference(DType dtype)
-    {
-        var g = new Generator(2024);
-        for (int trial = 0; trial < 400; trial++)
-        {
-            int[] dims = Naive.RandomShape(g, maxOrder: 6, maxExtent: 6);
-            AssertPermuteMatches(Naive.Random(g, dtype, dims), RandomPermutation(g, dims.Length));
-        }
-    }
+        => Naive.ForRandomTensors(2024, 400, dtype, maxOrder: 6, maxExtent: 6, (g, x) => AssertPermuteMatches(x, RandomPermutation(g, x.Order)));
 
     [Theory]
     [InlineData(DType.Float32, new[] { 517, 263 }, new[] { 1, 0 })]
@@ -26,6 +19,14 @@ public sealed class PermuteTests
     [InlineData(DType.Float64, new[] { 6, 35, 7, 60 }, new[] { 3, 1, 0, 2 })]
     [InlineData(DType.Float32, new[] { 70000, 2 }, new[] { 1, 0 })]
     [InlineData(DType.Float64, new[] { 2, 3, 20000 }, new[] { 2, 1, 0 })]
+    [InlineData(DType.Float32, new[] { 1024, 37 }, new[] { 1, 0 })]
+    [InlineData(DType.Float32, new[] { 300, 200, 2 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float32, new[] { 130, 129, 4 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float64, new[] { 100, 300, 2 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float64, new[] { 90, 70, 4, 8 }, new[] { 1, 2, 0, 3 })]
+    [InlineData(DType.Float32, new[] { 90, 70, 16 }, new[] { 1, 0, 2 })]
+    [InlineData(DType.Float32, new[] { 20, 512, 37 }, new[] { 2, 1, 0 })]
+    [InlineData(DType.Float64, new[] { 20, 256, 37 }, new[] { 2, 1, 0 })]
     public void Permute_LargeTensorsMatchNaiveReference(DType dtype, int[] dims, int[] permutation)
         => AssertPermuteMatches(Naive.Random(new Generator(7), dtype, dims), permutation);
 

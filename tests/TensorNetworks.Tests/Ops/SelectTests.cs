@@ -7,44 +7,29 @@ public sealed class SelectTests
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
-    public void Select_MatchesNaiveReference(DType dtype)
+    public void Select_MatchesNaiveReference(DType dtype) => Naive.ForRandomTensors(21, 100, dtype, maxOrder: 4, maxExtent: 5, (g, x) =>
     {
-        var g = new Generator(21);
-        for (int trial = 0; trial < 100; trial++)
-        {
-            int[] dims = Naive.RandomShape(g, maxOrder: 4, maxExtent: 5);
-            Tensor x = Naive.Random(g, dtype, dims);
-            int axis = g.NextInt(dims.Length);
-            int index = g.NextInt(dims[axis]);
-            int[] outDims = [.. dims[..axis], .. dims[(axis + 1)..]];
-            double[] expected = Naive.Tabulate(outDims, i => x[[.. i[..axis], index, .. i[axis..]]]);
-            Naive.AssertEqual(x.Select(axis, index - dims[axis]), outDims, dtype, expected);
-        }
-    }
+        int[] dims = x.Shape.ToArray();
+        int axis = g.NextInt(dims.Length);
+        int index = g.NextInt(dims[axis]);
+        int[] outDims = [.. dims[..axis], .. dims[(axis + 1)..]];
+        double[] expected = Naive.Tabulate(outDims, i => x[[.. i[..axis], index, .. i[axis..]]]);
+        Naive.AssertEqual(x.Select(axis, index - dims[axis]), outDims, dtype, expected);
+    });
 
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
-    public void IndexSelect_MatchesNaiveReferenceWithRepeatedIndices(DType dtype)
+    public void IndexSelect_MatchesNaiveReferenceWithRepeatedIndices(DType dtype) => Naive.ForRandomTensors(22, 100, dtype, maxOrder: 4, maxExtent: 5, (g, x) =>
     {
-        var g = new Generator(22);
-        for (int trial = 0; trial < 100; trial++)
-        {
-            int[] dims = Naive.RandomShape(g, maxOrder: 4, maxExtent: 5);
-            Tensor x = Naive.Random(g, dtype, dims);
-            int axis = g.NextInt(dims.Length);
-            int[] indices = [.. Enumerable.Range(0, g.NextInt(7)).Select(_ => g.NextInt(dims[axis]))];
-            int[] outDims = (int[])dims.Clone();
-            outDims[axis] = indices.Length;
-            double[] expected = Naive.Tabulate(outDims, i =>
-            {
-                int[] source = (int[])i.Clone();
-                source[axis] = indices[i[axis]];
-                return x[source];
-            });
-            Naive.AssertEqual(x.IndexSelect(axis, indices), outDims, dtype, expected);
-        }
-    }
+        int[] dims = x.Shape.ToArray();
+        int axis = g.NextInt(dims.Length);
+        int[] indices = [.. Enumerable.Range(0, g.NextInt(7)).Select(_ => g.NextInt(dims[axis]))];
+        int[] outDims = (int[])dims.Clone();
+        outDims[axis] = indices.Length;
+        double[] expected = Naive.Tabulate(outDims, i => x[[.. i[..axis], indices[i[axis]], .. i[(axis + 1)..]]]);
+        Naive.AssertEqual(x.IndexSelect(axis, indices), outDims, dtype, expected);
+    });
 
     [Fact]
     public void IndexSelect_BackwardAddsTheSlicesOfARepeatedIndex()

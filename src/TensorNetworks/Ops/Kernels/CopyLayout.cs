@@ -65,12 +65,42 @@ internal sealed class CopyLayout
         return new CopyLayout(d, s, t, n);
     }
 
-    /// <summary>Exchanges two axes (the copy is unchanged; only the visiting order moves).</summary>
-    internal void Swap(int a, int b)
+    /// <summary>Moves axis <paramref name="from"/> to position <paramref name="to"/>, keeping the others in
+    /// order (the copy is unchanged; only the visiting order moves).</summary>
+    internal void MoveAxis(int from, int to)
     {
-        (Dims[a], Dims[b]) = (Dims[b], Dims[a]);
-        (Source[a], Source[b]) = (Source[b], Source[a]);
-        (Destination[a], Destination[b]) = (Destination[b], Destination[a]);
+        Move(Dims, from, to);
+        Move(Source, from, to);
+        Move(Destination, from, to);
+    }
+
+    private static void Move(int[] values, int from, int to)
+    {
+        int moved = values[from];
+        if (from < to) System.Array.Copy(values, from + 1, values, from, to - from);
+        else System.Array.Copy(values, to, values, to + 1, from - to);
+        values[to] = moved;
+    }
+
+    /// <summary>
+    /// The same copy with each run of <paramref name="run"/> elements along the last axis (contiguous in
+    /// both views, extent <paramref name="run"/>) moved as one wide element: the last axis is dropped and
+    /// the other strides are divided by the run. Null unless every stride and both offsets are multiples
+    /// of the run.
+    /// </summary>
+    internal CopyLayout? Widen(int run, int sourceOffset, int destinationOffset)
+    {
+        if (sourceOffset % run != 0 || destinationOffset % run != 0) return null;
+        int n = Count - 1;
+        var s = new int[n];
+        var t = new int[n];
+        for (int k = 0; k < n; k++)
+        {
+            if (Source[k] % run != 0 || Destination[k] % run != 0) return null;
+            s[k] = Source[k] / run;
+            t[k] = Destination[k] / run;
+        }
+        return Collapse(Dims.AsSpan(0, n), s, t);
     }
 
     /// <summary>The first axis whose stride in <paramref name="strides"/> is 1, or -1.</summary>

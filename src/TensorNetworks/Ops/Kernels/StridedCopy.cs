@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace TensorNetworks;
 
@@ -9,11 +10,13 @@ namespace TensorNetworks;
 /// select and diagonal (gathers into a contiguous result) and their backward passes (scatters).
 /// </summary>
 /// <remarks>
-/// After <see cref="CopyLayout.Collapse"/> the axis the destination writes contiguously goes last.
-/// When the source reads that axis contiguously too, rows are block copies (or fills, for stride 0);
-/// when the source is contiguous along another axis the copy is a (batched) transpose and runs in
-/// cache-sized tiles (<see cref="TransposeTiles"/>); otherwise rows are strided loops. Large copies
-/// split their rows or tile bands across cores.
+/// After <see cref="CopyLayout.Collapse"/>, a short run contiguous in both views (8, 16 or 32
+/// bytes: 2, 4 or 8 floats, 2 or 4 doubles) moves as one wide element, so a permutation that keeps a small
+/// trailing axis is still a plain transpose rather than many tiny row copies. The axis the destination writes contiguously then goes last. When the
+/// source reads that axis contiguously too, rows are block copies (or fills, for stride 0); when the
+/// source is contiguous along another axis the copy is a (batched) transpose and runs in cache-sized
+/// tiles (<see cref="TransposeTiles"/>); otherwise rows are strided loops. Large copies split their
+/// rows or tile bands across cores.
 /// </remarks>
 internal static class StridedCopy
 {
@@ -55,40 +58,67 @@ internal static class StridedCopy
             return;
         }
 
+        int run = layout.Count > 1 && layout.Source[^1] == 1 && layout.Destination[^1] == 1 ? layout.Dims[layout.Count - 1] : 0;
+        int bytes = run * Unsafe.SizeOf<T>();
+        CopyLayout? wide = bytes is 8 or 16 or 32 ? layout.Widen(run, srcOffset, dstOffset) : null;
+        switch (wide is null ? 0 : bytes)
+        {
+            case 8: Run<T, double>(src, srcOffset / run, dst, dstOffset / run, wide!); break;
+            case 16: Run<T, Vector128<byte>>(src, srcOffset / run, dst, dstOffset / run, wide!); break;
+            case 32: Run<T, Vector256<byte>>(src, srcOffset / run, dst, dstOffset / run, wide!); break;
+            default: Run<T, T>(src, srcOffset, dst, dstOffset, layout); break;
+        }
+    }
+
+    /// <summary>Runs the copy moving elements of type <typeparamref name="TMove"/>; offsets and strides count those.</summary>
+    private static void Run<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout)
+        where T : unmanaged
+        where TMove : unmanaged
+    {
+        if (layout.Count == 0)
+        {
+            At<T, TMove>(dst, dstOffset) = At<T, TMove>(src, srcOffset);
+            return;
+        }
         int last = layout.Count - 1;
         int inner = layout.UnitAxis(layout.Destination);
         if (inner < 0) inner = layout.UnitAxis(layout.Source);
-        if (inner >= 0) layout.Swap(inner, last);
+        if (inner >= 0) layout.MoveAxis(inner, last);
 
         int transposed = layout.Source[last] == 1 || layout.Destination[last] != 1 ? -1 : layout.UnitAxis(layout.Source);
         if (transposed >= 0)
         {
-            layout.Swap(transposed, last - 1);
-            Tiles(src, srcOffset, dst, dstOffset, layout);
+            layout.MoveAxis(transposed, last - 1);
+            Tiles<T, TMove>(src, srcOffset, dst, dstOffset, layout);
         }
-        else Rows(src, srcOffset, dst, dstOffset, layout);
+        else Rows<T, TMove>(src, srcOffset, dst, dstOffset, layout);
     }
 
-    private static void Rows<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged
+    /// <summary>Element <paramref name="offset"/> of <paramref name="array"/> read as an array of <typeparamref name="TMove"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref TMove At<T, TMove>(T[] array, int offset) where T : unmanaged where TMove : unmanaged
+        => ref Unsafe.Add(ref Unsafe.As<T, TMove>(ref MemoryMarshal.GetArrayDataReference(array)), offset);
+
+    private static void Rows<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged where TMove : unmanaged
     {
         int length = layout.Dims[layout.Count - 1];
         int rows = (int)(layout.ElementCount / length);
-        if (rows > 1 && layout.ElementCount >= Parallelism.ElementwiseGrain)
-            RowsParallel(src, srcOffset, dst, dstOffset, layout, rows, Math.Max(1, Parallelism.ElementwiseGrain / length));
-        else RowRange(src, srcOffset, dst, dstOffset, layout, 0, rows);
+        if (rows > 1 && layout.ElementCount * Unsafe.SizeOf<TMove>() >= Parallelism.ElementwiseGrain * sizeof(float))
+            RowsParallel<T, TMove>(src, srcOffset, dst, dstOffset, layout, rows, Math.Max(1, Parallelism.ElementwiseGrain / length));
+        else RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, 0, rows);
     }
 
-    private static void RowsParallel<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int rows, int grain) where T : unmanaged
-        => Parallelism.For(rows, grain, (start, count) => RowRange(src, srcOffset, dst, dstOffset, layout, start, count));
+    private static void RowsParallel<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int rows, int grain) where T : unmanaged where TMove : unmanaged
+        => Parallelism.For(rows, grain, (start, count) => RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, start, count));
 
-    private static void RowRange<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged
+    private static void RowRange<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged where TMove : unmanaged
     {
         int last = layout.Count - 1;
         int length = layout.Dims[last], srcStep = layout.Source[last], dstStep = layout.Destination[last];
         Span<int> index = stackalloc int[last];
         var odometer = new Odometer(layout.Dims.AsSpan(0, last), layout.Source.AsSpan(0, last), layout.Destination.AsSpan(0, last), index, start);
-        ref T s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(src), srcOffset);
-        ref T d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dst), dstOffset);
+        ref TMove s = ref At<T, TMove>(src, srcOffset);
+        ref TMove d = ref At<T, TMove>(dst, dstOffset);
         for (int r = 0; r < count; r++)
         {
             Row(ref Unsafe.Add(ref s, odometer.A), srcStep, ref Unsafe.Add(ref d, odometer.B), dstStep, length);
@@ -108,20 +138,20 @@ internal static class StridedCopy
     }
 
     /// <summary>The last two axes form a transpose: the source is contiguous along axis Count-2, the destination along Count-1.</summary>
-    private static void Tiles<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged
+    private static void Tiles<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) where T : unmanaged where TMove : unmanaged
     {
         int rows = layout.Dims[layout.Count - 2], cols = layout.Dims[layout.Count - 1];
         int bands = (rows + TransposeTiles.Size - 1) / TransposeTiles.Size;
         int units = (int)(layout.ElementCount / ((long)rows * cols)) * bands;
-        if (units > 1 && layout.ElementCount >= Parallelism.ElementwiseGrain)
-            TilesParallel(src, srcOffset, dst, dstOffset, layout, units, Math.Max(1, Parallelism.ElementwiseGrain / (TransposeTiles.Size * cols)));
-        else TileRange(src, srcOffset, dst, dstOffset, layout, 0, units);
+        if (units > 1 && layout.ElementCount * Unsafe.SizeOf<TMove>() >= Parallelism.ElementwiseGrain * sizeof(float))
+            TilesParallel<T, TMove>(src, srcOffset, dst, dstOffset, layout, units, Math.Max(1, Parallelism.ElementwiseGrain / (TransposeTiles.Size * cols)));
+        else TileRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, 0, units);
     }
 
-    private static void TilesParallel<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int units, int grain) where T : unmanaged
-        => Parallelism.For(units, grain, (start, count) => TileRange(src, srcOffset, dst, dstOffset, layout, start, count));
+    private static void TilesParallel<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int units, int grain) where T : unmanaged where TMove : unmanaged
+        => Parallelism.For(units, grain, (start, count) => TileRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, start, count));
 
-    private static void TileRange<T>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged
+    private static void TileRange<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged where TMove : unmanaged
     {
         int outer = layout.Count - 2;
         int rows = layout.Dims[outer], cols = layout.Dims[outer + 1];
@@ -130,8 +160,8 @@ internal static class StridedCopy
         Span<int> index = stackalloc int[outer];
         var odometer = new Odometer(layout.Dims.AsSpan(0, outer), layout.Source.AsSpan(0, outer), layout.Destination.AsSpan(0, outer), index, start / bands);
         int band = start % bands;
-        ref T s = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(src), srcOffset);
-        ref T d = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(dst), dstOffset);
+        ref TMove s = ref At<T, TMove>(src, srcOffset);
+        ref TMove d = ref At<T, TMove>(dst, dstOffset);
         for (int u = 0; u < count; u++)
         {
             int first = band * TransposeTiles.Size;
