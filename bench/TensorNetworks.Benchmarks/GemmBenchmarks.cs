@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using TensorNetworks.Backends;
 
 namespace TensorNetworks.Benchmarks;
@@ -64,10 +66,14 @@ public class GemmBenchmarks
 /// <summary>
 /// The tiny products tensor networks are made of: one 10×10 matmul through <c>TN.MatMul</c> and a
 /// batched forward of 4096 10×10 matmuls ([4096, 10, 10] · [4096, 10, 10]); PyTorch's figure for the
-/// latter on this machine is 3.4 ms (float32, 2 threads).
+/// latter on this machine is 3.4 ms (float32, 2 threads). Each runs twice: with the default GC, and with
+/// the large-object threshold raised to 8 MiB (<c>DOTNET_GCLOHThreshold=800000</c>, hex), because the
+/// batched result (1.6 MB) otherwise lands on the large-object heap and its gen-2 collections and
+/// fresh-page faults cost more than the arithmetic.
 /// Run: <c>dotnet run -c Release --project bench/TensorNetworks.Benchmarks -- --filter '*SmallMatMulBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(LargeObjectThresholdConfig))]
 public class SmallMatMulBenchmarks
 {
     private Tensor _a = null!, _b = null!, _batchA = null!, _batchB = null!;
@@ -96,6 +102,17 @@ public class SmallMatMulBenchmarks
     public Tensor BatchedMatMul4096x10x10() => TN.MatMul(_batchA, _batchB);
 }
 
+/// <summary>Two jobs: the default GC, and the large-object threshold raised to 8 MiB.</summary>
+public sealed class LargeObjectThresholdConfig : ManualConfig
+{
+    /// <summary>Adds the "DefaultGC" and "LOH8MiB" jobs.</summary>
+    public LargeObjectThresholdConfig()
+    {
+        AddJob(Job.Default.WithId("DefaultGC"));
+        AddJob(Job.Default.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_GCLOHThreshold", "800000")).WithId("LOH8MiB"));
+    }
+}
+
 /// <summary>
 /// Where the small-product kernel stops paying off: n×n×n float32 products through the unpacked
 /// <see cref="SmallGemm"/> kernel, the managed packed GEMM and OpenBLAS. Chooses
@@ -103,6 +120,7 @@ public class SmallMatMulBenchmarks
 /// Run: <c>dotnet run -c Release --project bench/TensorNetworks.Benchmarks -- --filter '*GemmCrossoverBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class GemmCrossoverBenchmarks
 {
     private float[] _a = null!, _b = null!, _c = null!;
