@@ -8,10 +8,11 @@ namespace TensorNetworks;
 /// C[b] = op(A[b]) · op(B[b]) over equal batches of row-major matrices, where op transposes when
 /// asked: the single entry point from ops to the BLAS backend. Tiny products (tensor-network site
 /// steps, batches of 10×10 matrices) never reach the backend: a native call or a packed GEMM costs
-/// more than their arithmetic, so they run the unpacked <see cref="SmallGemm"/> kernel. A batch of
-/// medium products, each too small for a backend to thread, runs the managed packed GEMM split across
-/// cores by batch (measured faster than one OpenBLAS call after another). Products large enough to
-/// thread go to <see cref="Backend.Blas"/> one by one.
+/// more than their arithmetic, so they run the unpacked <see cref="SmallGemm"/> kernel. A large batch
+/// of medium products, each too small for a backend to thread, runs the managed packed GEMM split
+/// across cores by batch (measured: 64 products of 64³ in 0.23 ms against 0.35 ms for one OpenBLAS
+/// call after another; 16 of 90³ in 0.16 ms against 0.39 ms). Everything else goes to
+/// <see cref="Backend.Blas"/> one product at a time.
 /// </summary>
 internal static class BatchedGemm
 {
@@ -56,13 +57,14 @@ internal static class BatchedGemm
             var items = new BatchJob<T>(job, x, y, z);
             bool small = SmallGemm.Suits(job.M, job.N, job.K);
             long itemWork = (long)job.M * job.N * job.K;
-            if (!small && (batch == 1 || itemWork >= PackedGemm<T>.ParallelWork))
+            int workers = Math.Min(Environment.ProcessorCount, batch);
+            bool split = workers >= 2 && batch * itemWork >= parallelBatchWork;
+            if (!small && (!split || itemWork >= PackedGemm<T>.ParallelWork))
             {
                 items.RunBackend(batch);
                 return;
             }
-            int workers = Math.Min(Environment.ProcessorCount, batch);
-            if (workers < 2 || batch * itemWork < parallelBatchWork)
+            if (!split)
             {
                 items.Run(0, batch, small);
                 return;
