@@ -27,6 +27,7 @@ internal static class LabelDiagonal
         var result = Tensor.Uninitialized(t.DType, dims);
         if (t.DType == DType.Float32) Gather<float>(t.Array<float>(), result.Span<float>(), dims, strides);
         else Gather<double>(t.Array<double>(), result.Span<double>(), dims, strides);
+        GC.KeepAlive(t);
         if (Autograd.ShouldRecord(t)) Record(result, t, dims, strides);
         return (result, unique);
     }
@@ -39,6 +40,7 @@ internal static class LabelDiagonal
         var full = Tensor.ZerosOf(g.DType, inputDims);
         if (g.DType == DType.Float32) ScatterInto<float>(g.Span<float>(), full.Array<float>(), dims, strides);
         else ScatterInto<double>(g.Span<double>(), full.Array<double>(), dims, strides);
+        GC.KeepAlive(g);
         return full;
     }
 
