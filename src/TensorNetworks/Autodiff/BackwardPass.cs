@@ -31,6 +31,7 @@ internal static class BackwardPass
         var grads = new GradientTable(order.Count);
         grads.Accumulate(root, seed, owned: false);
         var captured = targets is null ? null : new Tensor?[targets.Length];
+        var results = new List<Tensor?>(2);
 
         using (new NoGradScope())
         {
@@ -51,7 +52,7 @@ internal static class BackwardPass
                     if (targets is null) AccumulateIntoLeaf(t, g, owned);
                     continue;
                 }
-                Propagate(node, g, owned, grads);
+                Propagate(node, g, owned, grads, results);
                 if (!retainGraph) node.Release();
             }
         }
@@ -108,17 +109,18 @@ internal static class BackwardPass
     /// gradient. A result is owned when its storage was created by the product (its storage id is newer
     /// than the call), or when it is the owned <paramref name="g"/> passed through unchanged (identity,
     /// reshape) to this one input; and in either case only when no other result shares its storage.
+    /// <paramref name="results"/> is scratch space, reused from node to node.
     /// </summary>
-    private static void Propagate(Node node, Tensor g, bool gOwned, GradientTable grads)
+    private static void Propagate(Node node, Tensor g, bool gOwned, GradientTable grads, List<Tensor?> results)
     {
         long before = Tensor.NextStorageId();
-        var results = new Tensor?[node.Inputs.Length];
-        for (int i = 0; i < results.Length; i++)
+        results.Clear();
+        for (int i = 0; i < node.Inputs.Length; i++)
         {
             var vjp = node.VectorJacobianProducts[i];
-            if (vjp is not null) results[i] = Unbroadcast(vjp(g), node.Inputs[i], node.Name);
+            results.Add(vjp is null ? null : Unbroadcast(vjp(g), node.Inputs[i], node.Name));
         }
-        for (int i = 0; i < results.Length; i++)
+        for (int i = 0; i < results.Count; i++)
         {
             if (results[i] is not Tensor gi) continue;
             bool owned = (gi.StorageId > before || (gOwned && gi.SharesStorageWith(g))) && !SharedWithOther(results, i);
@@ -126,9 +128,9 @@ internal static class BackwardPass
         }
     }
 
-    private static bool SharedWithOther(Tensor?[] results, int i)
+    private static bool SharedWithOther(List<Tensor?> results, int i)
     {
-        for (int j = 0; j < results.Length; j++)
+        for (int j = 0; j < results.Count; j++)
             if (j != i && results[j] is Tensor other && other.SharesStorageWith(results[i]!)) return true;
         return false;
     }

@@ -2,8 +2,9 @@ namespace TensorNetworks;
 
 /// <summary>
 /// The free arrays of one dtype and one <see cref="SizeClass"/>: a locked stack, so that the last array
-/// returned (the one most likely still in cache) is the next one rented. Remembers the trim epoch of its
-/// last request so that <see cref="PoolTrimming"/> can drop the arrays of sizes no longer in use.
+/// returned (the one most likely still in cache) is the next one rented; at most one collection budget
+/// of them. Remembers the trim epoch of its last request so that <see cref="PoolTrimming"/> can drop the
+/// arrays of sizes no longer in use.
 /// </summary>
 internal sealed class PoolBucket
 {
@@ -42,13 +43,24 @@ internal sealed class PoolBucket
         }
     }
 
-    /// <summary>Takes back an array whose lease was finalized (called on the finalizer thread).</summary>
+    /// <summary>
+    /// Takes back an array whose lease was finalized (called on the finalizer thread). A bucket keeps at
+    /// most one collection budget of free arrays, or <see cref="MinKept"/> when those are more: a larger
+    /// stock would only be a backlog that the pool cycles through (each collection returning as many
+    /// arrays as were taken since the last), spreading the work over more memory than it needs.
+    /// </summary>
     internal void Return(Array array)
     {
-        if (StoragePool.PoisonReturns) Poison(array);
-        lock (_free) _free.Push(array);
         PoolCollector.NoteReturned(ArrayBytes);
+        if (StoragePool.PoisonReturns) Poison(array);
+        lock (_free)
+        {
+            if (_free.Count < MinKept || (_free.Count + 1) * ArrayBytes <= PoolCollector.Budget) _free.Push(array);
+        }
     }
+
+    /// <summary>Free arrays a bucket may always keep, whatever the budget.</summary>
+    internal const int MinKept = 4;
 
     /// <summary>Drops every free array when no rent asked this bucket since <paramref name="epoch"/>; returns the bytes dropped.</summary>
     internal long TrimIfIdleSince(int epoch)
