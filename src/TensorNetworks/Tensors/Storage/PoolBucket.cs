@@ -3,13 +3,13 @@ namespace TensorNetworks;
 /// <summary>
 /// The free arrays of one dtype and one <see cref="SizeClass"/>: a locked stack, so that the last array
 /// returned (the one most likely still in cache) is the next one rented; at most one collection budget
-/// of them. Remembers the trim epoch of its last request so that <see cref="PoolTrimming"/> can drop the
-/// arrays of sizes no longer in use.
+/// of them. Remembers when it was last asked for an array, so that <see cref="PoolTrimming"/> can drop
+/// the arrays of sizes no longer in use.
 /// </summary>
 internal sealed class PoolBucket
 {
     private readonly Stack<Array> _free = new();
-    private int _lastRequestEpoch;
+    private long _lastRequestMilliseconds = Environment.TickCount64;
 
     internal PoolBucket(DType dtype, int length)
     {
@@ -38,7 +38,7 @@ internal sealed class PoolBucket
     {
         lock (_free)
         {
-            _lastRequestEpoch = PoolTrimming.Epoch;
+            _lastRequestMilliseconds = Environment.TickCount64;
             return _free.TryPop(out Array? array) ? array : null;
         }
     }
@@ -62,12 +62,13 @@ internal sealed class PoolBucket
     /// <summary>Free arrays a bucket may always keep, whatever the budget.</summary>
     internal const int MinKept = 4;
 
-    /// <summary>Drops every free array when no rent asked this bucket since <paramref name="epoch"/>; returns the bytes dropped.</summary>
-    internal long TrimIfIdleSince(int epoch)
+    /// <summary>Drops every free array when no rent asked this bucket since <paramref name="milliseconds"/>
+    /// (<see cref="Environment.TickCount64"/>); returns the bytes dropped.</summary>
+    internal long TrimIfIdleSince(long milliseconds)
     {
         lock (_free)
         {
-            if (_free.Count == 0 || _lastRequestEpoch >= epoch) return 0;
+            if (_free.Count == 0 || _lastRequestMilliseconds >= milliseconds) return 0;
             long bytes = _free.Count * ArrayBytes;
             _free.Clear();
             return bytes;

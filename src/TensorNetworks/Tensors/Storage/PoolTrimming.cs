@@ -1,18 +1,18 @@
 namespace TensorNetworks;
 
 /// <summary>
-/// Gives pooled memory back: at each full (generation 2) collection a new epoch starts, and the free
-/// arrays of buckets that no rent asked for during the whole previous epoch are dropped for the garbage
-/// collector to reclaim. Sizes in steady use are kept; sizes a program has moved on from are not.
+/// Gives pooled memory back: after each full (generation 2) collection, the free arrays of buckets that
+/// no rent asked for during the last <see cref="IdleMilliseconds"/> are dropped for the garbage collector
+/// to reclaim. Sizes in steady use are kept; sizes a program has moved on from are not.
 /// </summary>
-/// <remarks>The hook is an unreachable object whose finalizer re-registers itself, so it runs after
-/// every collection of its generation (generation 2 once it has been promoted).</remarks>
+/// <remarks>Idleness is measured in time, not in collections: the pool's own full collections, or a
+/// caller's <c>GC.Collect()</c> calls, can follow one another with no rent in between.
+/// The hook is an unreachable object whose finalizer re-registers itself, so it runs after every
+/// collection of its generation (generation 2 once it has been promoted).</remarks>
 internal static class PoolTrimming
 {
-    private static int s_epoch;
-
-    /// <summary>The number of full collections seen since the pool started.</summary>
-    internal static int Epoch => Volatile.Read(ref s_epoch);
+    /// <summary>How long a bucket must go unused before its free arrays are dropped.</summary>
+    internal const long IdleMilliseconds = 10_000;
 
     /// <summary>Installs the hook; called once, when the pool starts.</summary>
     internal static void Start() => _ = new Gen2Hook();
@@ -27,8 +27,7 @@ internal static class PoolTrimming
             if (full != _seenFullCollections)
             {
                 _seenFullCollections = full;
-                int epoch = Interlocked.Increment(ref s_epoch);
-                StoragePool.TrimIdleSince(epoch - 1);
+                StoragePool.TrimIdleSince(Environment.TickCount64 - IdleMilliseconds);
             }
             GC.ReRegisterForFinalize(this);
         }

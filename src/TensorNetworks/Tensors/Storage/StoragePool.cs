@@ -57,12 +57,13 @@ internal static class StoragePool
         return sizeClass < buckets.Length ? buckets[sizeClass] : null;
     }
 
-    /// <summary>Drops the free arrays of every bucket idle since <paramref name="epoch"/>; returns the bytes dropped.</summary>
-    internal static long TrimIdleSince(int epoch)
+    /// <summary>Drops the free arrays of every bucket idle since <paramref name="milliseconds"/>
+    /// (<see cref="Environment.TickCount64"/>); returns the bytes dropped.</summary>
+    internal static long TrimIdleSince(long milliseconds)
     {
         long bytes = 0;
-        foreach (PoolBucket? bucket in s_float) bytes += bucket?.TrimIfIdleSince(epoch) ?? 0;
-        foreach (PoolBucket? bucket in s_double) bytes += bucket?.TrimIfIdleSince(epoch) ?? 0;
+        foreach (PoolBucket? bucket in s_float) bytes += bucket?.TrimIfIdleSince(milliseconds) ?? 0;
+        foreach (PoolBucket? bucket in s_double) bytes += bucket?.TrimIfIdleSince(milliseconds) ?? 0;
         return bytes;
     }
 
