@@ -17,3 +17,9 @@ for (int step = 0; step <= 100; step++)
 }
 
 Console.WriteLine($"fitted w: {w.Detach().Reshape(3)}");
+
+// A tensor train as a network of cores and legs: described, planned and contracted.
+var mps = NetworkBuilder.TensorTrain(gen, [2, 2, 2, 2], bondDim: 3);
+Console.WriteLine(mps.Describe());
+Console.WriteLine($"dense shape: {mps.Contract().Shape}");
+Console.WriteLine(TN.EinsumPlan("ij,jk,kl->il", [100, 2], [2, 100], [100, 100]));

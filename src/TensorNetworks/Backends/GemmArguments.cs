@@ -20,11 +20,13 @@ internal static class GemmArguments
 
     private static void RequireMatrix(string name, int rows, int cols, bool transposed, int length, int ld)
     {
-        string stored = $"{name} is stored as {rows}×{cols}{(transposed ? " (used transposed)" : "")}";
         if (ld < Math.Max(1, cols))
-            throw new ArgumentException($"Gemm: ld{name.ToLowerInvariant()} = {ld} is too small: {stored}, so its leading dimension must be >= {Math.Max(1, cols)}.");
+            throw new ArgumentException($"Gemm: ld{name.ToLowerInvariant()} = {ld} is too small: {Stored(name, rows, cols, transposed)}, so its leading dimension must be >= {Math.Max(1, cols)}.");
         long needed = rows == 0 || cols == 0 ? 0 : (long)(rows - 1) * ld + cols;
         if (length < needed)
-            throw new ArgumentException($"Gemm: {name} has {length} elements but {stored} with leading dimension {ld} needs {needed}.");
+            throw new ArgumentException($"Gemm: {name} has {length} elements but {Stored(name, rows, cols, transposed)} with leading dimension {ld} needs {needed}.");
     }
+
+    private static string Stored(string name, int rows, int cols, bool transposed)
+        => $"{name} is stored as {rows}×{cols}{(transposed ? " (used transposed)" : "")}";
 }

@@ -17,6 +17,11 @@ internal static class LapackErrors
         throw new LinalgException(routine, info, $"{what} (input {shape}).");
     }
 
+    /// <summary>Throws when <paramref name="info"/> ≠ 0 for a routine whose info is never positive (?geqrf, ?orgqr).</summary>
+    /// <exception cref="LinalgException">When <paramref name="info"/> is not zero.</exception>
+    internal static void Check(int info, string routine, string shape)
+        => Check(info, routine, shape, i => $"unexpected positive info {i}");
+
     /// <summary>Explains a positive info of ?gesv / an LU solve: a zero pivot.</summary>
     internal static string SingularPivot(int info)
         => $"U({info},{info}) is exactly zero, so the matrix is singular and no solution was computed; "

@@ -12,31 +12,13 @@ namespace TensorNetworks.Backends;
 /// a thin QR (A = Q·R, R = Ur·S·Vᵀ, U = Q·Ur) and a wide one is factored as its transpose. MathNet's
 /// QR needs rows ≥ columns, so a wide QR factors the leading square block and applies Qᵀ to the rest.
 /// </summary>
-internal sealed class ManagedLapack : ILapack
+internal sealed class ManagedLapack : LapackBackend
 {
-    public string Name => "managed (MathNet.Numerics)";
+    public override string Name => "managed (MathNet.Numerics)";
 
-    public void Svd(int m, int n, Span<float> a, Span<float> u, Span<float> s, Span<float> vt) => Svd<float>(m, n, a, u, s, vt);
-
-    public void Svd(int m, int n, Span<double> a, Span<double> u, Span<double> s, Span<double> vt) => Svd<double>(m, n, a, u, s, vt);
-
-    public void Qr(int m, int n, Span<float> a, Span<float> q, Span<float> r) => Qr<float>(m, n, a, q, r);
-
-    public void Qr(int m, int n, Span<double> a, Span<double> q, Span<double> r) => Qr<double>(m, n, a, q, r);
-
-    public void SymmetricEig(int n, Span<float> a, Span<float> w, Span<float> v) => SymmetricEig<float>(n, a, w, v);
-
-    public void SymmetricEig(int n, Span<double> a, Span<double> w, Span<double> v) => SymmetricEig<double>(n, a, w, v);
-
-    public void Solve(int n, int nrhs, Span<float> a, Span<float> b) => Solve<float>(n, nrhs, a, b);
-
-    public void Solve(int n, int nrhs, Span<double> a, Span<double> b) => Solve<double>(n, nrhs, a, b);
-
-    private static void Svd<T>(int m, int n, Span<T> a, Span<T> u, Span<T> s, Span<T> vt) where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void SvdCore<T>(int m, int n, Span<T> a, Span<T> u, Span<T> s, Span<T> vt)
     {
-        LapackArguments.RequireSvd(m, n, a.Length, u.Length, s.Length, vt.Length);
         int k = Math.Min(m, n);
-        if (k == 0) return;
         Matrix<T> transposed = Matrix<T>.Build.Dense(n, m, a[..(m * n)].ToArray());
         try
         {
@@ -74,10 +56,8 @@ internal sealed class ManagedLapack : ILapack
         return (qr.Q * core.U, core.S, core.VT);
     }
 
-    private static void Qr<T>(int m, int n, Span<T> a, Span<T> q, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void QrCore<T>(int m, int n, Span<T> a, Span<T> q, Span<T> r)
     {
-        LapackArguments.RequireQr(m, n, a.Length, q.Length, r.Length);
-        if (Math.Min(m, n) == 0) return;
         Matrix<T> matrix = Matrix<T>.Build.Dense(n, m, a[..(m * n)].ToArray()).Transpose();
         if (m >= n)
         {
@@ -93,10 +73,8 @@ internal sealed class ManagedLapack : ILapack
         CopyRowMajor(left.R.Append(rest), r);
     }
 
-    private static void SymmetricEig<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void SymmetricEigCore<T>(int n, Span<T> a, Span<T> w, Span<T> v)
     {
-        LapackArguments.RequireEig(n, a.Length, w.Length, v.Length);
-        if (n == 0) return;
         var symmetric = new T[n * n];
         for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
@@ -113,10 +91,8 @@ internal sealed class ManagedLapack : ILapack
         }
     }
 
-    private static void Solve<T>(int n, int nrhs, Span<T> a, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
+    protected override void SolveCore<T>(int n, int nrhs, Span<T> a, Span<T> b)
     {
-        LapackArguments.RequireSolve(n, nrhs, a.Length, b.Length);
-        if (n == 0 || nrhs == 0) return;
         LU<T> lu = Matrix<T>.Build.Dense(n, n, a[..(n * n)].ToArray()).Transpose().LU();
         for (int i = 0; i < n; i++)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 
 namespace TensorNetworks.Backends;
@@ -23,36 +22,29 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
         bool parallel = (long)m * n * k >= ParallelWork && Environment.ProcessorCount > 1;
         int mc = RowBlock(m, parallel);
         int rowBlocks = (m + mc - 1) / mc;
-        T[] bBuffer = ArrayPool<T>.Shared.Rent(kcMax * ncMax);
-        try
+        using var bBuffer = new PooledArray<T>(kcMax * ncMax);
+        fixed (T* bp = bBuffer.Array)
         {
-            fixed (T* bp = bBuffer)
+            var block = new Block(transA, a, lda, c, ldc, alpha, bp, mc, m, fma);
+            for (int jc = 0; jc < n; jc += ncMax)
             {
-                var block = new Block(transA, a, lda, c, ldc, alpha, bp, mc, m, fma);
-                for (int jc = 0; jc < n; jc += ncMax)
+                int nc = Math.Min(ncMax, n - jc);
+                for (int pc = 0; pc < k; pc += kcMax)
                 {
-                    int nc = Math.Min(ncMax, n - jc);
-                    for (int pc = 0; pc < k; pc += kcMax)
+                    int kc = Math.Min(kcMax, k - pc);
+                    GemmPacking<T>.PackB(transB, b, ldb, pc, jc, kc, nc, bp);
+                    block = block with { P0 = pc, J0 = jc, Kc = kc, Nc = nc };
+                    if (parallel && rowBlocks > 1)
                     {
-                        int kc = Math.Min(kcMax, k - pc);
-                        GemmPacking<T>.PackB(transB, b, ldb, pc, jc, kc, nc, bp);
-                        block = block with { P0 = pc, J0 = jc, Kc = kc, Nc = nc };
-                        if (parallel && rowBlocks > 1)
-                        {
-                            Block captured = block;
-                            Parallel.For(0, rowBlocks, i => captured.Run(i));
-                        }
-                        else
-                        {
-                            for (int i = 0; i < rowBlocks; i++) block.Run(i);
-                        }
+                        Block captured = block;
+                        Parallel.For(0, rowBlocks, i => captured.Run(i));
+                    }
+                    else
+                    {
+                        for (int i = 0; i < rowBlocks; i++) block.Run(i);
                     }
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(bBuffer);
         }
     }
 
@@ -94,18 +86,11 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
         {
             int i0 = index * Mc;
             int mc = Math.Min(Mc, M - i0);
-            T[] aBuffer = ArrayPool<T>.Shared.Rent(RoundUp(mc, GemmBlocking<T>.MR) * Kc);
-            try
+            using var aBuffer = new PooledArray<T>(RoundUp(mc, GemmBlocking<T>.MR) * Kc);
+            fixed (T* ap = aBuffer.Array)
             {
-                fixed (T* ap = aBuffer)
-                {
-                    GemmPacking<T>.PackA(TransA, A, Lda, i0, P0, mc, Kc, ap);
-                    Macro(mc, ap, C + (nint)i0 * Ldc + J0);
-                }
-            }
-            finally
-            {
-                ArrayPool<T>.Shared.Return(aBuffer);
+                GemmPacking<T>.PackA(TransA, A, Lda, i0, P0, mc, Kc, ap);
+                Macro(mc, ap, C + (nint)i0 * Ldc + J0);
             }
         }
 
