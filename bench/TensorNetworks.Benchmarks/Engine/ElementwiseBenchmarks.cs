@@ -26,4 +26,7 @@ public class ElementwiseBenchmarks
 
     [Benchmark]
     public Tensor Multiply1M() => _a * _b;
+
+    [Benchmark]
+    public Tensor Exp1M() => _a.Exp();
 }

@@ -28,33 +28,31 @@ internal static class BackwardPass
         }
 
         List<Tensor> order = TopologicalOrder(root);
-        var grads = new Dictionary<Tensor, Tensor>(order.Count, ReferenceEqualityComparer.Instance) { [root] = seed };
+        var grads = new GradientTable(order.Count);
+        grads.Accumulate(root, seed, owned: false);
         var captured = targets is null ? null : new Tensor?[targets.Length];
+        var results = new List<Tensor?>(2);
 
         using (new NoGradScope())
         {
             for (int k = order.Count - 1; k >= 0; k--)
             {
                 Tensor t = order[k];
-                if (!grads.Remove(t, out Tensor? g)) continue;
+                if (!grads.Remove(t, out Tensor g, out bool owned)) continue;
 
-                if (targetIndex is not null && targetIndex.TryGetValue(t, out int ti)) captured![ti] = g;
+                if (targetIndex is not null && targetIndex.TryGetValue(t, out int ti))
+                {
+                    captured![ti] = g;
+                    owned = false;
+                }
 
                 Node? node = t.GradFn;
                 if (node is null)
                 {
-                    if (targets is null) AccumulateIntoLeaf(t, g);
+                    if (targets is null) AccumulateIntoLeaf(t, g, owned);
                     continue;
                 }
-
-                for (int i = 0; i < node.Inputs.Length; i++)
-                {
-                    var vjp = node.VectorJacobianProducts[i];
-                    if (vjp is null) continue;
-                    Tensor input = node.Inputs[i];
-                    Tensor gi = Unbroadcast(vjp(g), input, node.Name);
-                    grads[input] = grads.TryGetValue(input, out Tensor? existing) ? existing + gi : gi;
-                }
+                Propagate(node, g, owned, grads, results);
                 if (!retainGraph) node.Release();
             }
         }
@@ -106,10 +104,43 @@ internal static class BackwardPass
         return order;
     }
 
-    private static void AccumulateIntoLeaf(Tensor leaf, Tensor g)
+    /// <summary>
+    /// Runs the node's vector-Jacobian products on <paramref name="g"/> and adds each result to its input's
+    /// gradient. A result is owned when its storage was created by the product (its storage id is newer
+    /// than the call), or when it is the owned <paramref name="g"/> passed through unchanged (identity,
+    /// reshape) to this one input; and in either case only when no other result shares its storage.
+    /// <paramref name="results"/> is scratch space, reused from node to node.
+    /// </summary>
+    private static void Propagate(Node node, Tensor g, bool gOwned, GradientTable grads, List<Tensor?> results)
+    {
+        long before = Tensor.NextStorageId();
+        results.Clear();
+        for (int i = 0; i < node.Inputs.Length; i++)
+        {
+            var vjp = node.VectorJacobianProducts[i];
+            results.Add(vjp is null ? null : Unbroadcast(vjp(g), node.Inputs[i], node.Name));
+        }
+        for (int i = 0; i < results.Count; i++)
+        {
+            if (results[i] is not Tensor gi) continue;
+            bool owned = (gi.StorageId > before || (gOwned && gi.SharesStorageWith(g))) && !SharedWithOther(results, i);
+            grads.Accumulate(node.Inputs[i], gi, owned);
+        }
+    }
+
+    private static bool SharedWithOther(List<Tensor?> results, int i)
+    {
+        for (int j = 0; j < results.Count; j++)
+            if (j != i && results[j] is Tensor other && other.SharesStorageWith(results[i]!)) return true;
+        return false;
+    }
+
+    /// <summary>Adds <paramref name="g"/> to the leaf's gradient, copying it only when the pass does not own it.</summary>
+    private static void AccumulateIntoLeaf(Tensor leaf, Tensor g, bool owned)
     {
         if (!leaf.RequiresGrad) return;
-        leaf.Grad = leaf.Grad is null ? g.Clone() : leaf.Grad + g;
+        if (leaf.Grad is null) leaf.Grad = owned ? g : g.Clone();
+        else leaf.Grad = GradientTable.Sum((g, owned), (leaf.Grad, false)).Gradient;
     }
 
     /// <summary>Sums <paramref name="grad"/> over the axes that broadcasting expanded for <paramref name="input"/>.</summary>

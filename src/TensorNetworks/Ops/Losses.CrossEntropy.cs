@@ -81,6 +81,8 @@ public static partial class TN
         int classes = logits.Dims[1];
         double total = 0;
         for (int n = 0; n < labels.Length; n++) total += double.CreateTruncating(l[n] - x[n * classes + labels[n]]);
+        GC.KeepAlive(logits);
+        GC.KeepAlive(lse);
         return total / labels.Length;
     }
 

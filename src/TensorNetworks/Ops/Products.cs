@@ -15,7 +15,7 @@ public static partial class TN
         BroadcastShapes.RequireSameDType(a, b, "Outer");
         if (a.Order != 1 || b.Order != 1)
             throw new ArgumentException($"Outer: both operands must be 1-D vectors, got shapes {a.Shape} and {b.Shape}; flatten them first, or use Kron or Einsum for higher orders.");
-        Tensor product = LeafView(a, [a.Dims[0], 1]) * LeafView(b, [1, b.Dims[0]]);
+        Tensor product = a.ViewAs([a.Dims[0], 1]) * b.ViewAs([1, b.Dims[0]]);
         if (Autograd.ShouldRecord(a, b)) RecordOuter(product, a, b);
         return product;
     }
@@ -50,8 +50,8 @@ public static partial class TN
             (right[2 * k], right[2 * k + 1]) = (1, q[k]);
             dims[k] = checked(p[k] * q[k]);
         }
-        Tensor product = LeafView(a, left) * LeafView(b, right);
-        var result = new Tensor(product.Data, dims);
+        Tensor product = a.ViewAs(left) * b.ViewAs(right);
+        var result = product.ViewAs(dims);
         if (Autograd.ShouldRecord(a, b)) RecordKron(result, a, b, p, q);
         return result;
     }
@@ -71,7 +71,4 @@ public static partial class TN
     }
 
     private static int[] PadLeading(int[] dims, int order) => [.. Enumerable.Repeat(1, order - dims.Length), .. dims];
-
-    /// <summary>The storage of <paramref name="t"/> under other extents, as a leaf: for forward kernels whose backward is recorded separately.</summary>
-    private static Tensor LeafView(Tensor t, int[] dims) => new(t.Data, dims);
 }

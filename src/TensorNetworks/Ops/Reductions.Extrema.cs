@@ -51,6 +51,7 @@ public sealed partial class Tensor
             Tensor dx = Uninitialized(input.DType, input.Dims);
             if (g.DType == DType.Float32) ExtremumKernel.Scatter<float>(g.Span<float>(), indices, outer, extent, inner, dx.Span<float>());
             else ExtremumKernel.Scatter<double>(g.Span<double>(), indices, outer, extent, inner, dx.Span<double>());
+            GC.KeepAlive(g);
             return dx;
         }, op);
 
@@ -114,6 +115,7 @@ public sealed partial class Tensor
         Tensor result = Uninitialized(DType, outDims);
         var indices = new int[outer * inner];
         ExtremumKernel.Run<T, TE>(Span<T>(), outer, extent, inner, result.Span<T>(), indices);
+        GC.KeepAlive(this);
         Span<T> destination = result.Span<T>();
         for (int i = 0; i < indices.Length; i++) destination[i] = T.CreateTruncating(indices[i]);
         return result;

@@ -50,6 +50,8 @@ public sealed partial class Tensor
         finally
         {
             ArrayPool<T>.Shared.Return(scratch);
+            GC.KeepAlive(x);
+            GC.KeepAlive(lse);
         }
     }
 }

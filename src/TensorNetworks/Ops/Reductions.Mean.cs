@@ -26,7 +26,7 @@ public sealed partial class Tensor
             if (DType == DType.Float32) TensorPrimitives.Divide(kept.Span<float>(), count, kept.Span<float>());
             else TensorPrimitives.Divide(kept.Span<double>(), count, kept.Span<double>());
         }
-        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        Tensor result = keepDim ? kept : kept.ViewAs(DropAxes(Dims, normalized));
         if (Autograd.ShouldRecord(this)) RecordMean(result, this, kept.Dims, count);
         return result;
     }

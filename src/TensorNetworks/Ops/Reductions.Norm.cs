@@ -29,7 +29,7 @@ public sealed partial class Tensor
         if (!double.IsFinite(p) || p < 1)
             throw new ArgumentException($"Norm: p must be a finite number >= 1, got {p}. For the largest magnitude use Abs().Max(axis).");
         Tensor kept = DType == DType.Float32 ? NormKeepDims<float>(normalized, (float)p) : NormKeepDims<double>(normalized, p);
-        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        Tensor result = keepDim ? kept : kept.ViewAs(DropAxes(Dims, normalized));
         if (Autograd.ShouldRecord(this)) RecordNorm(result, this, kept, p);
         return result;
     }
@@ -68,6 +68,7 @@ public sealed partial class Tensor
         Span<T> s = scale.Span<T>();
         for (int i = 0; i < s.Length; i++)
             s[i] = norm[i] == T.Zero ? T.Zero : upstream[i] / T.Pow(norm[i], p - T.One);
+        GC.KeepAlive(g);
 
         if (p == T.CreateTruncating(2)) return x * scale;
         Tensor weight = Uninitialized(x.DType, x.Dims);

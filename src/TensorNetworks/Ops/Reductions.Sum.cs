@@ -14,7 +14,7 @@ public sealed partial class Tensor
     {
         int[] normalized = NormalizeAxes(axes, "Sum");
         Tensor kept = AxisReduction.SumKeepDims(this, normalized);
-        Tensor result = keepDim ? kept : new Tensor(kept.Data, DropAxes(Dims, normalized));
+        Tensor result = keepDim ? kept : kept.ViewAs(DropAxes(Dims, normalized));
         if (Autograd.ShouldRecord(this)) RecordSum(result, this, kept.Dims);
         return result;
     }

@@ -17,7 +17,7 @@ public sealed partial class Tensor
     /// </summary>
     private Tensor View(int[] dims, string op)
     {
-        var result = new Tensor(Data, dims);
+        var result = ViewAs(dims);
         if (Autograd.ShouldRecord(this)) RecordView(result, op);
         return result;
     }

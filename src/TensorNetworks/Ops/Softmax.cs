@@ -44,5 +44,9 @@ public sealed partial class Tensor
             new SoftmaxKernel<float>(op, x.Array<float>(), g?.Array<float>(), lines?.Array<float>(), y.Array<float>(), outer, extent, inner).Run();
         else
             new SoftmaxKernel<double>(op, x.Array<double>(), g?.Array<double>(), lines?.Array<double>(), y.Array<double>(), outer, extent, inner).Run();
+        GC.KeepAlive(x);
+        GC.KeepAlive(g);
+        GC.KeepAlive(lines);
+        GC.KeepAlive(y);
     }
 }

@@ -119,6 +119,8 @@ public static partial class TN
         int n = TensorNetworks.Shape.ElementCountOf(dims);
         if (n != data.Length)
             throw new ArgumentException($"{data.Length} values do not fill shape {TensorNetworks.Shape.Wrap(dims)}, which holds {n}.", nameof(data));
-        return TensorNetworks.Tensor.Create((T[])data.Clone(), dims);
+        var t = TensorNetworks.Tensor.Uninitialized(DTypeExtensions.Of<T>(), dims);
+        data.AsSpan().CopyTo(t.Span<T>());
+        return t;
     }
 }

@@ -22,7 +22,9 @@ public sealed partial class Tensor
     /// <example><code>Tensor c = t.Clone();</code></example>
     public Tensor Clone()
     {
-        var result = new Tensor(DType == DType.Float32 ? Span<float>().ToArray() : Span<double>().ToArray(), Dims);
+        var result = Uninitialized(DType, Dims);
+        if (DType == DType.Float32) Span<float>().CopyTo(result.Span<float>());
+        else Span<double>().CopyTo(result.Span<double>());
         if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g);
         return result;
     }

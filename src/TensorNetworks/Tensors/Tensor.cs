@@ -8,8 +8,9 @@ namespace TensorNetworks;
 /// elements that records the operations applied to it when it (or an input) requires a gradient.
 /// </summary>
 /// <remarks>
-/// Storage is a managed array owned by the garbage collector: there is nothing to dispose.
-/// Reshaping a tensor returns a view that shares storage; every other operation returns a new tensor.
+/// Storage is a managed array owned by the garbage collector: there is nothing to dispose (large
+/// storage is recycled once no tensor reaches it; see <c>Tensor.Storage.cs</c>). Reshaping a tensor
+/// returns a view that shares storage; every other operation returns a new tensor.
 /// Create tensors through <see cref="TN"/> (<c>TN.Zeros</c>, <c>TN.Tensor</c>, <c>TN.Randn</c>, ...).
 /// </remarks>
 /// <example><code>
@@ -23,40 +24,6 @@ public sealed partial class Tensor
     internal readonly Array Data;
     internal readonly int[] Dims;
     private bool _requiresGrad;
-
-    internal Tensor(Array data, int[] dims)
-    {
-        Data = data;
-        Dims = dims;
-        DType = data is float[] ? DType.Float32 : DType.Float64;
-        ElementCount = Shape.ElementCountOf(dims);
-        if (data.Length < ElementCount)
-            throw new ArgumentException($"Storage of {data.Length} elements is too small for shape {Shape}.");
-    }
-
-    internal static Tensor Create<T>(T[] data, int[] dims) where T : unmanaged => new(data, dims);
-
-    /// <summary>Allocates an uninitialized tensor: every element must be written by the caller.</summary>
-    internal static Tensor Uninitialized(DType dtype, int[] dims)
-    {
-        int n = Shape.ElementCountOf(dims);
-        return dtype switch
-        {
-            DType.Float32 => new Tensor(GC.AllocateUninitializedArray<float>(n), dims),
-            _ => new Tensor(GC.AllocateUninitializedArray<double>(n), dims),
-        };
-    }
-
-    /// <summary>Allocates a zero-filled tensor.</summary>
-    internal static Tensor ZerosOf(DType dtype, int[] dims)
-    {
-        int n = Shape.ElementCountOf(dims);
-        return dtype switch
-        {
-            DType.Float32 => new Tensor(new float[n], dims),
-            _ => new Tensor(new double[n], dims),
-        };
-    }
 
     /// <summary>The element type.</summary>
     public DType DType { get; }
@@ -116,13 +83,17 @@ public sealed partial class Tensor
     }
 
     /// <summary>A leaf tensor sharing this tensor's storage, cut off from the recorded graph.</summary>
-    public Tensor Detach() => new(Data, Dims);
+    public Tensor Detach() => ViewAs(Dims);
 
-    /// <summary>The storage as a typed span of exactly <see cref="ElementCount"/> elements.</summary>
+    /// <summary>The storage as a typed span of exactly <see cref="ElementCount"/> elements. Keep this tensor
+    /// reachable while the span is in use (<see cref="GC.KeepAlive(object?)"/>): pooled storage is recycled
+    /// once no tensor reaches it, even if a span or array still does.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<T> Span<T>() where T : unmanaged => new(Unsafe.As<T[]>(Data), 0, ElementCount);
 
-    /// <summary>The storage as a typed array (may be longer than <see cref="ElementCount"/> for views).</summary>
+    /// <summary>The storage as a typed array, which may be longer than <see cref="ElementCount"/> (pooled
+    /// storage, views): only the first ElementCount elements belong to this tensor. Keep this tensor reachable
+    /// while the array is in use, as for <see cref="Span{T}"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal T[] Array<T>() where T : unmanaged => Unsafe.As<T[]>(Data);
 

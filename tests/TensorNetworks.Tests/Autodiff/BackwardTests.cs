@@ -134,4 +134,62 @@ public sealed class BackwardTests
         Tensor y = x * 2.0;
         Assert.Throws<InvalidOperationException>(() => y.RequiresGrad = false);
     }
+
+    [Fact]
+    public void Backward_LeafGradDoesNotShareTheSeedsStorage()
+    {
+        var x = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }, 4).RequiringGrad();
+        Tensor seed = TN.Tensor(new[] { 1.0, 1.0, 2.0, 2.0 }, 2, 2);
+        x.Reshape(2, 2).Backward(seed);
+        Assert.False(x.Grad!.SharesStorageWith(seed));
+        seed.SetFlat(0, 100);
+        Assert.Equal([1.0, 1.0, 2.0, 2.0], x.Grad.ToArray<double>());
+    }
+
+    [Fact]
+    public void Backward_IdentityGradientsOfTwoLeavesDoNotShareStorage()
+    {
+        var x = TN.Ones(DType.Float64, 3).RequiringGrad();
+        var y = TN.Ones(DType.Float64, 3).RequiringGrad();
+        ((x + y) * 2.0).Sum().Backward();
+        Assert.False(x.Grad!.SharesStorageWith(y.Grad!));
+        x.Grad.SetFlat(0, 100);
+        Assert.Equal([2.0, 2.0, 2.0], y.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void Backward_AccumulationLeavesAnEarlierGradUntouched()
+    {
+        var x = TN.Tensor(new[] { 2.0, 3.0 }, 2).RequiringGrad();
+        (x * x).Sum().Backward();
+        Tensor first = x.Grad!;
+        (x * x).Sum().Backward();
+        Assert.Equal([4.0, 6.0], first.ToArray<double>());
+        Assert.Equal([8.0, 12.0], x.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void Backward_AccumulatesManyUsesOfALargeTensorInPlaceCorrectly()
+    {
+        var x = TN.Randn(new Generator(8), DType.Float32, 300, 400).RequiringGrad();
+        Tensor y = x * 2.0 + x.Exp() + x.Reshape(400, 300).Reshape(300, 400) + x * x;
+        y.Sum().Backward();
+        float[] xs = x.ToArray<float>(), g = x.Grad!.ToArray<float>();
+        for (int i = 0; i < xs.Length; i++)
+        {
+            float expected = 3 + MathF.Exp(xs[i]) + 2 * xs[i];
+            Assert.True(Math.Abs(g[i] - expected) <= 1e-5f * (1 + Math.Abs(expected)), $"element {i}: {g[i]} vs {expected}");
+        }
+    }
+
+    [Fact]
+    public void GradientsOf_IntermediateTargetIsNotChangedByLaterAccumulation()
+    {
+        var x = TN.Tensor(new[] { 0.5, -1.0 }, 2).RequiringGrad();
+        Tensor h = x * 3.0;
+        Tensor output = (h + h.Reshape(2) * 2.0).Sum() + (x * 4.0).Sum();
+        Tensor[] g = Gradients.Of(output, [h, x]);
+        Assert.Equal([3.0, 3.0], g[0].ToArray<double>());
+        Assert.Equal([13.0, 13.0], g[1].ToArray<double>());
+    }
 }

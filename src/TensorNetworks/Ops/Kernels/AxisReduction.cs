@@ -25,7 +25,7 @@ internal static class AxisReduction
                 : SumAxis<double>(current, dims, axis, next);
             dims = next;
         }
-        return ReferenceEquals(current, t) ? new Tensor(t.Data, t.Dims) : current;
+        return ReferenceEquals(current, t) ? t.ViewAs(t.Dims) : current;
     }
 
     /// <summary>Views <paramref name="dims"/> as (outer, extent, inner) around <paramref name="axis"/>:
@@ -47,14 +47,17 @@ internal static class AxisReduction
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++) dst[o] = TensorPrimitives.Sum(src.Slice(o * extent, extent));
-            return result;
         }
-        for (int o = 0; o < outer; o++)
+        else
         {
-            var row = dst.Slice(o * inner, inner);
-            int block = o * extent * inner;
-            for (int k = 0; k < extent; k++) TensorPrimitives.Add(row, src.Slice(block + k * inner, inner), row);
+            for (int o = 0; o < outer; o++)
+            {
+                var row = dst.Slice(o * inner, inner);
+                int block = o * extent * inner;
+                for (int k = 0; k < extent; k++) TensorPrimitives.Add(row, src.Slice(block + k * inner, inner), row);
+            }
         }
+        GC.KeepAlive(t);
         return result;
     }
 }

@@ -41,6 +41,8 @@ internal static class BatchedGemm
         var job = new GemmJob(transA, transB, m, n, k, ac, bc);
         if (a.DType == DType.Float32) Multiply<float>(a, b, c, batch, job, parallelBatchWork);
         else Multiply<double>(a, b, c, batch, job, parallelBatchWork);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
         return c;
     }
 

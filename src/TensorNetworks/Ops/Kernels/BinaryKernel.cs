@@ -27,10 +27,12 @@ internal static class BinaryKernel
         bool sameX = a.ElementCount == n, sameY = b.ElementCount == n;
         if (n >= Parallelism.ElementwiseGrain && (sameX || a.ElementCount == 1) && (sameY || b.ElementCount == 1))
             RunParallel<T, TOp>(x, sameX, y, sameY, d, n);
-        else if (sameX && sameY) TOp.Apply(x.AsSpan(0, n), y.AsSpan(0, n), d);
-        else if (b.ElementCount == 1) TOp.Apply(x.AsSpan(0, n), y[0], d);
-        else if (a.ElementCount == 1) TOp.Apply(x[0], y.AsSpan(0, n), d);
-        else Strided<T, TOp>(x, BroadcastShapes.AlignedStrides(a.Dims, dims), y, BroadcastShapes.AlignedStrides(b.Dims, dims), d, dims);
+        else if (sameX && sameY) TOp.Apply(x.AsSpan(0, n), y.AsSpan(0, n), d.AsSpan(0, n));
+        else if (b.ElementCount == 1) TOp.Apply(x.AsSpan(0, n), y[0], d.AsSpan(0, n));
+        else if (a.ElementCount == 1) TOp.Apply(x[0], y.AsSpan(0, n), d.AsSpan(0, n));
+        else Strided<T, TOp>(x, BroadcastShapes.AlignedStrides(a.Dims, dims), y, BroadcastShapes.AlignedStrides(b.Dims, dims), d, dims, n);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
         return result;
     }
 
@@ -41,6 +43,23 @@ internal static class BinaryKernel
         if (spanX && spanY) Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len)));
         else if (spanX) Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len)));
         else Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len)));
+    }
+
+    /// <summary>destination += addend, in place, for tensors of equal shape and dtype.</summary>
+    internal static void AddInPlace(Tensor destination, Tensor addend)
+    {
+        if (destination.DType == DType.Float32) AddInPlace<float>(destination, addend);
+        else AddInPlace<double>(destination, addend);
+        GC.KeepAlive(destination);
+        GC.KeepAlive(addend);
+    }
+
+    private static void AddInPlace<T>(Tensor destination, Tensor addend) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] d = destination.Array<T>(), x = addend.Array<T>();
+        int n = destination.ElementCount;
+        if (n >= Parallelism.ElementwiseGrain) RunParallel<T, AddOp<T>>(d, true, x, true, d, n);
+        else AddOp<T>.Apply(d.AsSpan(0, n), x.AsSpan(0, n), d.AsSpan(0, n));
     }
 
     internal static Tensor RunScalar<T, TOp>(Tensor a, T scalar, bool scalarOnLeft)
@@ -56,24 +75,28 @@ internal static class BinaryKernel
             if (scalarOnLeft) RunParallel<T, TOp>(s, false, x, true, d, n);
             else RunParallel<T, TOp>(x, true, s, false, d, n);
         }
-        else if (scalarOnLeft) TOp.Apply(scalar, x.AsSpan(0, n), d);
-        else TOp.Apply(x.AsSpan(0, n), scalar, d);
+        else if (scalarOnLeft) TOp.Apply(scalar, x.AsSpan(0, n), d.AsSpan(0, n));
+        else TOp.Apply(x.AsSpan(0, n), scalar, d.AsSpan(0, n));
+        GC.KeepAlive(a);
         return result;
     }
 
-    private static void Strided<T, TOp>(T[] x, int[] sx, T[] y, int[] sy, T[] d, int[] dims)
+    /// <summary>The general broadcast: each output row (the last axis) is a span or a scalar of each
+    /// operand, and an <see cref="Odometer"/> over the other axes keeps both operands' row offsets.</summary>
+    private static void Strided<T, TOp>(T[] x, int[] sx, T[] y, int[] sy, T[] d, int[] dims, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
     {
         int rank = dims.Length;
         int inner = dims[rank - 1];
-        int rows = inner == 0 ? 0 : d.Length / inner;
-        if (d.Length == 0) return;
+        if (n == 0) return;
+        int rows = n / inner;
         int ix = sx[rank - 1], iy = sy[rank - 1];
-        var index = new int[rank - 1];
-        int ox = 0, oy = 0;
+        Span<int> index = stackalloc int[rank - 1];
+        var rowStart = new Odometer(dims.AsSpan(0, rank - 1), sx.AsSpan(0, rank - 1), sy.AsSpan(0, rank - 1), index, 0);
         for (int row = 0; row < rows; row++)
         {
+            int ox = rowStart.A, oy = rowStart.B;
             var dest = d.AsSpan(row * inner, inner);
             if (ix == 1 && iy == 1) TOp.Apply(x.AsSpan(ox, inner), y.AsSpan(oy, inner), dest);
             else if (ix == 1) TOp.Apply(x.AsSpan(ox, inner), y[oy], dest);
@@ -83,15 +106,7 @@ internal static class BinaryKernel
                 TOp.Apply(x.AsSpan(ox, 1), y[oy], dest[..1]);
                 dest.Fill(dest[0]);
             }
-            for (int axis = rank - 2; axis >= 0; axis--)
-            {
-                ox += sx[axis];
-                oy += sy[axis];
-                if (++index[axis] < dims[axis]) break;
-                ox -= sx[axis] * dims[axis];
-                oy -= sy[axis] * dims[axis];
-                index[axis] = 0;
-            }
+            rowStart.Next();
         }
     }
 }

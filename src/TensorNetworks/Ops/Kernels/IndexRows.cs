@@ -18,6 +18,7 @@ internal static class IndexRows
         (int outer, int extent, int inner) = Split(source.Dims, axis);
         if (source.DType == DType.Float32) Gather(source.Array<float>(), result.Array<float>(), outer, extent, inner, indices);
         else Gather(source.Array<double>(), result.Array<double>(), outer, extent, inner, indices);
+        GC.KeepAlive(source);
         return result;
     }
 
@@ -28,6 +29,7 @@ internal static class IndexRows
         (int outer, int extent, int inner) = Split(targetDims, axis);
         if (values.DType == DType.Float32) ScatterAdd(values.Array<float>(), result.Array<float>(), outer, extent, inner, indices);
         else ScatterAdd(values.Array<double>(), result.Array<double>(), outer, extent, inner, indices);
+        GC.KeepAlive(values);
         return result;
     }
 

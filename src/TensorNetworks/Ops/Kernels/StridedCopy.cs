@@ -41,17 +41,21 @@ internal static class StridedCopy
     internal static void Copy(Tensor source, int sourceOffset, int[] sourceStrides, Tensor destination, int destinationOffset, int[] destinationStrides, int[] dims)
     {
         if (source.DType == DType.Float32)
-            Copy(source.Array<float>(), sourceOffset, sourceStrides, destination.Array<float>(), destinationOffset, destinationStrides, dims);
+            Copy(source.Array<float>(), source.ElementCount, sourceOffset, sourceStrides, destination.Array<float>(), destination.ElementCount, destinationOffset, destinationStrides, dims);
         else
-            Copy(source.Array<double>(), sourceOffset, sourceStrides, destination.Array<double>(), destinationOffset, destinationStrides, dims);
+            Copy(source.Array<double>(), source.ElementCount, sourceOffset, sourceStrides, destination.Array<double>(), destination.ElementCount, destinationOffset, destinationStrides, dims);
+        GC.KeepAlive(source);
+        GC.KeepAlive(destination);
     }
 
-    private static void Copy<T>(T[] src, int srcOffset, int[] srcStrides, T[] dst, int dstOffset, int[] dstStrides, int[] dims)
+    /// <summary>The copy on arrays; only the first <paramref name="srcCount"/> and <paramref name="dstCount"/>
+    /// elements belong to the two tensors (pooled arrays may be longer).</summary>
+    private static void Copy<T>(T[] src, int srcCount, int srcOffset, int[] srcStrides, T[] dst, int dstCount, int dstOffset, int[] dstStrides, int[] dims)
         where T : unmanaged
     {
         CopyLayout? layout = CopyLayout.Collapse(dims, srcStrides, dstStrides);
         if (layout is null) return;
-        layout.RequireInside(srcOffset, src.Length, dstOffset, dst.Length);
+        layout.RequireInside(srcOffset, srcCount, dstOffset, dstCount);
         if (layout.Count == 0)
         {
             dst[dstOffset] = src[srcOffset];

@@ -30,6 +30,7 @@ internal static class UnaryKernel
         int n = x.ElementCount;
         if (n >= Parallelism.ElementwiseGrain) ForwardParallel(x.Array<T>(), y.Array<T>(), n, op);
         else if (n > 0) op.Forward(x.Span<T>(), y.Span<T>());
+        GC.KeepAlive(x);
         return y;
     }
 
@@ -41,6 +42,9 @@ internal static class UnaryKernel
         int n = x.ElementCount;
         if (n >= Parallelism.ElementwiseGrain) BackwardParallel(x.Array<T>(), y.Array<T>(), dy.Array<T>(), dx.Array<T>(), n, op);
         else if (n > 0) op.Backward(x.Span<T>(), y.Span<T>(), dy.Span<T>(), dx.Span<T>());
+        GC.KeepAlive(x);
+        GC.KeepAlive(y);
+        GC.KeepAlive(dy);
         return dx;
     }
 

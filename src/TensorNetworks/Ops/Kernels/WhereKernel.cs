@@ -24,6 +24,9 @@ internal static class WhereKernel
             Strided(m, BroadcastShapes.AlignedStrides(mask.Dims, dims), x, BroadcastShapes.AlignedStrides(a.Dims, dims),
                 y, BroadcastShapes.AlignedStrides(b.Dims, dims), d, dims, n);
         }
+        GC.KeepAlive(mask);
+        GC.KeepAlive(a);
+        GC.KeepAlive(b);
         return result;
     }
 

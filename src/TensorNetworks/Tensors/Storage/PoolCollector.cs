@@ -1,0 +1,91 @@
+namespace TensorNetworks;
+
+/// <summary>
+/// Finds dead leases for the pool. A lease dies unseen: only a garbage collection notices that no tensor
+/// reaches it any more. So when a rent finds its bucket empty and the bytes rented since the last
+/// collection have reached the budget, a blocking collection runs and the rent waits for the finalizers,
+/// which return the dead tensors' arrays to their buckets before the rent looks again.
+/// </summary>
+/// <remarks>
+/// <para>The collection is young (generation 1: tens of microseconds on a small heap). Leases of tensors
+/// that outlived earlier collections have been promoted to generation 2, so a full collection follows
+/// when the young one gave back less than half of the bytes rented since the last collection, and at
+/// least every <see cref="FullBudgetBytes"/> rented anyway; memory beyond the live tensors stays within
+/// that.</para>
+/// <para>The budget adapts like the collector's own: it halves (down to <see cref="MinBudgetBytes"/>)
+/// after a young collection that gave back at least half of what was rented, so a loop whose results die
+/// at once reuses a few arrays that stay in cache; it doubles (up to <see cref="MaxBudgetBytes"/>) after
+/// one that did not, so that tensors living across several rents (a forward pass's activations, a queue
+/// of results) die before their leases reach generation 2, and full collections stay rare.</para>
+/// <para>Only one thread collects at a time; a thread that finds a collection under way allocates instead
+/// of waiting (so a finalizer that computes with tensors cannot deadlock).</para>
+/// </remarks>
+internal static class PoolCollector
+{
+    /// <summary>The smallest budget: two 1M-element Float32 tensors.</summary>
+    internal const long MinBudgetBytes = 8L << 20;
+
+    /// <summary>The largest budget.</summary>
+    internal const long MaxBudgetBytes = 64L << 20;
+
+    /// <summary>Bytes rented between two full collections at most.</summary>
+    internal const long FullBudgetBytes = 256L << 20;
+
+    private static readonly Lock s_collecting = new();
+    private static long s_budget = MinBudgetBytes;
+    private static long s_rented;
+    private static long s_rentedSinceFull;
+    private static long s_returned;
+    private static int s_collections;
+
+    /// <summary>Number of collections the pool has run (for tests and diagnostics).</summary>
+    internal static int Collections => Volatile.Read(ref s_collections);
+
+    /// <summary>The bytes that may be rented before the next collection (for tests and diagnostics).</summary>
+    internal static long Budget => Volatile.Read(ref s_budget);
+
+    internal static void NoteRented(long bytes) => Interlocked.Add(ref s_rented, bytes);
+
+    internal static void NoteReturned(long bytes) => Interlocked.Add(ref s_returned, bytes);
+
+    /// <summary>Collects when the budget is spent; true when the caller should look in its bucket again.</summary>
+    internal static bool CollectIfDue()
+    {
+        if (Volatile.Read(ref s_rented) < Budget || !s_collecting.TryEnter()) return false;
+        try
+        {
+            long rented = Interlocked.Exchange(ref s_rented, 0);
+            if (rented < s_budget)
+            {
+                Interlocked.Add(ref s_rented, rented);
+                return true;
+            }
+            long returnedBefore = Volatile.Read(ref s_returned);
+            s_rentedSinceFull += rented;
+            bool full = s_rentedSinceFull >= FullBudgetBytes;
+            Collect(full ? 2 : 1);
+            bool productive = ReturnedSince(returnedBefore) >= rented / 2;
+            if (!productive && !full)
+            {
+                Collect(2);
+                full = true;
+            }
+            if (full) s_rentedSinceFull = 0;
+            Volatile.Write(ref s_budget, productive ? Math.Max(MinBudgetBytes, s_budget / 2) : Math.Min(MaxBudgetBytes, s_budget * 2));
+            Interlocked.Increment(ref s_collections);
+            return true;
+        }
+        finally
+        {
+            s_collecting.Exit();
+        }
+    }
+
+    private static long ReturnedSince(long before) => Volatile.Read(ref s_returned) - before;
+
+    private static void Collect(int generation)
+    {
+        GC.Collect(generation, GCCollectionMode.Forced, blocking: true);
+        GC.WaitForPendingFinalizers();
+    }
+}

@@ -1,0 +1,68 @@
+namespace TensorNetworks;
+
+/// <summary>How a tensor holds its storage: fresh arrays, pooled arrays with their lease, and views.</summary>
+public sealed partial class Tensor
+{
+    private static long s_lastStorageId;
+
+    /// <summary>
+    /// Keeps pooled storage out of its pool while this tensor or any view of it is reachable; null when
+    /// the array is not pooled. Every tensor that shares <see cref="Data"/> shares this lease.
+    /// </summary>
+    private readonly StorageLease? _lease;
+
+    /// <summary>
+    /// Identifies the storage: every new storage takes the next number and views keep their source's, so
+    /// a tensor whose id is at least a number taken earlier has storage created after that moment.
+    /// </summary>
+    internal readonly long StorageId;
+
+    /// <summary>A tensor over new storage that no other tensor shares (e.g. an array copied from a caller).</summary>
+    internal Tensor(Array data, int[] dims) : this(data, null, NextStorageId(), dims)
+    {
+    }
+
+    private Tensor(Array data, StorageLease? lease, long storageId, int[] dims)
+    {
+        Data = data;
+        _lease = lease;
+        StorageId = storageId;
+        Dims = dims;
+        DType = data is float[] ? DType.Float32 : DType.Float64;
+        ElementCount = Shape.ElementCountOf(dims);
+        if (data.Length < ElementCount)
+            throw new ArgumentException($"Storage of {data.Length} elements is too small for shape {Shape}.");
+    }
+
+    /// <summary>The next storage id; ids taken later are larger.</summary>
+    internal static long NextStorageId() => Interlocked.Increment(ref s_lastStorageId);
+
+    internal static Tensor Create<T>(T[] data, int[] dims) where T : unmanaged => new(data, dims);
+
+    /// <summary>Allocates an uninitialized tensor: every element must be written by the caller.
+    /// Large storage comes from <see cref="StoragePool"/> and may hold stale values.</summary>
+    internal static Tensor Uninitialized(DType dtype, int[] dims)
+    {
+        Array data = StoragePool.Rent(dtype, Shape.ElementCountOf(dims), out StorageLease? lease);
+        return new Tensor(data, lease, NextStorageId(), dims);
+    }
+
+    /// <summary>Allocates a zero-filled tensor.</summary>
+    internal static Tensor ZerosOf(DType dtype, int[] dims)
+    {
+        Tensor t = Uninitialized(dtype, dims);
+        if (dtype == DType.Float32) t.Span<float>().Clear();
+        else t.Span<double>().Clear();
+        return t;
+    }
+
+    /// <summary>
+    /// This tensor's storage under extents <paramref name="dims"/> (same or fewer elements), as a new leaf
+    /// that carries the storage's lease, so the storage stays out of the pool while either is reachable.
+    /// Records nothing: callers that need a gradient record it themselves.
+    /// </summary>
+    internal Tensor ViewAs(int[] dims) => new(Data, _lease, StorageId, dims);
+
+    /// <summary>True when both tensors read the same storage.</summary>
+    internal bool SharesStorageWith(Tensor other) => ReferenceEquals(Data, other.Data);
+}
