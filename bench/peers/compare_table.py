@@ -2,7 +2,7 @@
 
     python3 bench/peers/compare_table.py PEER_JSON BDN_RESULTS_DIR [--peer-name PyTorch]
 
-PEER_JSON maps workload name -> median microseconds (as engine_peer.py prints it);
+PEER_JSON maps workload name -> median microseconds (as engine_peer.py and einsum_peer.py print it);
 BDN_RESULTS_DIR holds the *-report-full-compressed.json files of a run with --exporters json.
 Rows join on the BenchmarkDotNet method name; a workload measured on one side only shows a dash
 on the other. Times are medians per operation (BenchmarkDotNet divides by OperationsPerInvoke).

@@ -2,12 +2,12 @@
 
 Run with Debian's interpreter, which has python3-torch (not the pyenv python3 first on PATH):
 
-    /usr/bin/python3 bench/peers/engine_peer.py [--min-run-time SECONDS] > peer.json
+    /usr/bin/python3 bench/peers/engine_peer.py [--min-run-time SECONDS] [--threads N] > peer.json
 
 Prints one JSON object on stdout, workload name -> median microseconds per call (the chain
 workload is per matmul, as in BenchmarkDotNet's OperationsPerInvoke); environment facts go to
-stderr. Workload names equal the BenchmarkDotNet method names, so bench/compare-engine.sh can
-join the two. Every workload is Float32 on 2 threads, timed with torch.utils.benchmark.Timer's
+stderr. Workload names equal the BenchmarkDotNet method names, so bench/compare.sh can
+join the two. Every workload is Float32 on 2 threads (unless --threads says otherwise), timed with torch.utils.benchmark.Timer's
 blocked_autorange (its block-size estimate is the warm-up; the median is over blocks).
 
 OpenBLAS environment: this torch (Debian build, BLAS_INFO=generic) calls BLAS through
@@ -15,7 +15,7 @@ libblas.so.3, which is OpenBLAS (openblas-pthread), for 2-D matmul and for each 
 batched matmul. So OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE DO affect torch: on this machine
 OPENBLAS_CORETYPE=Haswell (AVX2 kernels) makes the 1024^3 matmul about 1.7x slower than
 OpenBLAS's own choice (Cooperlake, AVX-512). Run the peer and tn under the same environment, as
-compare-engine.sh does, so both use the same OpenBLAS kernels; elementwise ops and 10x10 work
+compare.sh does, so both use the same OpenBLAS kernels; elementwise ops and 10x10 work
 do not go through OpenBLAS.
 """
 
@@ -75,23 +75,33 @@ def workloads():
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-run-time", type=float, default=3.0, help="seconds measured per workload")
-    args = parser.parse_args()
-
-    torch.set_num_threads(THREADS)
+def measure(named_workloads, min_run_time, threads=THREADS, note=""):
+    """Median microseconds per call of each workload on `threads` threads; the environment (and
+    note) on the first line of stderr, then each median."""
+    torch.set_num_threads(threads)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}, "
-          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}", file=sys.stderr)
-
+          f"OPENBLAS_L2_SIZE={os.environ.get('OPENBLAS_L2_SIZE', '(unset)')}{note}", file=sys.stderr)
     medians = {}
-    for name, (stmt, scope, calls) in workloads().items():
-        timer = benchmark.Timer(stmt, globals={"torch": torch, **scope}, num_threads=THREADS, label=name)
-        measurement = timer.blocked_autorange(min_run_time=args.min_run_time)
+    for name, (stmt, scope, calls) in named_workloads.items():
+        timer = benchmark.Timer(stmt, globals={"torch": torch, **scope}, num_threads=threads, label=name)
+        measurement = timer.blocked_autorange(min_run_time=min_run_time)
         medians[name] = measurement.median * 1e6 / calls
         print(f"{name}: {medians[name]:.3f} us", file=sys.stderr)
-    json.dump(medians, sys.stdout, indent=2)
+    return medians
+
+
+def arguments():
+    """The peers' command line: --min-run-time and --threads."""
+    parser = argparse.ArgumentParser(description=sys.modules["__main__"].__doc__.splitlines()[0])
+    parser.add_argument("--min-run-time", type=float, default=3.0, help="seconds measured per workload")
+    parser.add_argument("--threads", type=int, default=THREADS, help=f"intra-op threads (default {THREADS})")
+    return parser.parse_args()
+
+
+def main():
+    args = arguments()
+    json.dump(measure(workloads(), args.min_run_time, args.threads), sys.stdout, indent=2)
     print()
 
 

@@ -6,7 +6,7 @@ using Perfolizer.Horology;
 namespace TensorNetworks.Benchmarks.Engine;
 
 /// <summary>
-/// The job for the engine's peer workloads on a shared 2-core machine: two launches (so one unlucky
+/// The job for the engine and einsum peer workloads on a shared 2-core machine: two launches (so one unlucky
 /// process does not decide the figure), each with 3 warm-up and 15 measured iterations of ~250 ms,
 /// so a µs-scale benchmark takes about 12 s and its median is stable to a few percent. The backend
 /// is whatever <c>TN_BACKEND</c> selects: the benchmark processes inherit the environment and the
