@@ -4,9 +4,9 @@ using System.Numerics.Tensors;
 namespace TensorNetworks;
 
 /// <summary>
-/// Sums over a set of axes by reducing one axis at a time, each viewed as (outer, extent, inner):
-/// with inner = 1 each output is the SIMD sum of a contiguous row; otherwise rows of length inner
-/// are added together.
+/// Sums over a set of axes by reducing each run of adjacent axes in one pass, the run viewed as
+/// (outer, extent, inner): with inner = 1 each output is the SIMD sum of a contiguous row (a sum over
+/// every axis is one such row); otherwise rows of length inner are added together.
 /// </summary>
 internal static class AxisReduction
 {
@@ -15,14 +15,19 @@ internal static class AxisReduction
     {
         Tensor current = t;
         int[] dims = t.Dims;
-        foreach (int axis in axes.OrderDescending())
+        int[] sorted = [.. axes.Where(a => dims[a] != 1).OrderDescending()];
+        for (int r = 0; r < sorted.Length;)
         {
-            if (dims[axis] == 1) continue;
+            int hi = sorted[r], lo = hi;
+            while (++r < sorted.Length && sorted[r] == lo - 1) lo--;
             var next = (int[])dims.Clone();
-            next[axis] = 1;
+            for (int a = lo; a <= hi; a++) next[a] = 1;
+            int outer = Shape.ElementCountOf(dims.AsSpan(0, lo));
+            int extent = Shape.ElementCountOf(dims.AsSpan(lo, hi - lo + 1));
+            int inner = Shape.ElementCountOf(dims.AsSpan(hi + 1));
             current = current.DType == DType.Float32
-                ? SumAxis<float>(current, dims, axis, next)
-                : SumAxis<double>(current, dims, axis, next);
+                ? SumRun<float>(current, outer, extent, inner, next)
+                : SumRun<double>(current, outer, extent, inner, next);
             dims = next;
         }
         return ReferenceEquals(current, t) ? t.ViewAs(t.Dims) : current;
@@ -38,9 +43,8 @@ internal static class AxisReduction
         return (outer, dims[axis], inner);
     }
 
-    private static Tensor SumAxis<T>(Tensor t, int[] dims, int axis, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
+    private static Tensor SumRun<T>(Tensor t, int outer, int extent, int inner, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var (outer, extent, inner) = Split(dims, axis);
         var result = Tensor.ZerosOf(t.DType, outDims);
         ReadOnlySpan<T> src = t.Span<T>();
         Span<T> dst = result.Span<T>();

@@ -1,0 +1,36 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class SumTests
+{
+    [Theory]
+    [InlineData(new[] { 1, 2 })]
+    [InlineData(new[] { 0, 1, 2, 3 })]
+    [InlineData(new[] { 0, 2, 3 })]
+    [InlineData(new[] { 3 })]
+    public void Sum_OverAdjacentAndSeparateAxesMatchesNaiveLoops(int[] axes)
+    {
+        int[] dims = [2, 3, 4, 5];
+        Tensor t = TN.Randn(new Generator(31), DType.Float64, dims);
+        double[] v = t.ToArray<double>();
+        int[] outDims = [.. dims.Select((d, i) => axes.Contains(i) ? 1 : d)];
+        var expected = new double[outDims.Aggregate(1, (p, d) => p * d)];
+        for (int a = 0; a < 2; a++)
+        for (int b = 0; b < 3; b++)
+        for (int c = 0; c < 4; c++)
+        for (int d = 0; d < 5; d++)
+        {
+            int[] idx = [a, b, c, d];
+            int flat = 0;
+            for (int k = 0; k < 4; k++) flat = flat * outDims[k] + (axes.Contains(k) ? 0 : idx[k]);
+            expected[flat] += v[((a * 3 + b) * 4 + c) * 5 + d];
+        }
+
+        Tensor actual = t.Sum(axes, keepDim: true);
+
+        Assert.Equal(outDims, actual.Shape.ToArray());
+        double[] got = actual.ToArray<double>();
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], got[i], 12);
+    }
+}
