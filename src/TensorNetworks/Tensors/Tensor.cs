@@ -9,8 +9,9 @@ namespace TensorNetworks;
 /// </summary>
 /// <remarks>
 /// Storage is a managed array owned by the garbage collector: there is nothing to dispose (large
-/// storage is recycled once no tensor reaches it; see <c>Tensor.Storage.cs</c>). Reshaping a tensor
-/// returns a view that shares storage; every other operation returns a new tensor.
+/// storage is recycled once no tensor reaches it; see <c>Tensor.Storage.cs</c>). Reshape, Squeeze,
+/// Unsqueeze, Flatten, Detach, a Permute that keeps the element order and a Narrow over a whole axis
+/// return views that share storage; every other operation returns a new tensor.
 /// Create tensors through <see cref="TN"/> (<c>TN.Zeros</c>, <c>TN.Tensor</c>, <c>TN.Randn</c>, ...).
 /// </remarks>
 /// <example><code>
