@@ -36,14 +36,25 @@ internal static class BinaryKernel
         return result;
     }
 
+    /// <summary>
+    /// Elements per call inside a parallel chunk: TensorPrimitives switches to non-temporal stores for
+    /// spans past 256 KB, which evicts the result the next op reads, so large ranges go in 64 KB blocks.
+    /// </summary>
+    private const int CacheBlock = 1 << 14;
+
     private static void RunParallel<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
-    {
-        if (spanX && spanY) Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len)));
-        else if (spanX) Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len)));
-        else Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len)));
-    }
+        => Parallelism.For(n, Parallelism.ElementwiseGrain, (start, length) =>
+        {
+            for (int s = start, end = start + length; s < end; s += CacheBlock)
+            {
+                int len = Math.Min(CacheBlock, end - s);
+                if (spanX && spanY) TOp.Apply(x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len));
+                else if (spanX) TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len));
+                else TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len));
+            }
+        });
 
     /// <summary>destination += addend, in place, for tensors of equal shape and dtype.</summary>
     internal static void AddInPlace(Tensor destination, Tensor addend)
