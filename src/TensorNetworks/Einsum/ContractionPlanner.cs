@@ -39,7 +39,7 @@ public static class ContractionPlanner
             ? (copy.Length <= OptimalLimit ? PathFinder.Optimal : PathFinder.Greedy)
             : options.Finder;
         List<ContractionStep> steps = copy.Length < 2 ? []
-            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, cost, options.MemoryLimit)
+            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, output, cost, options.MemoryLimit)
             : GreedyPathFinder.Find(copy, cost, options.MemoryLimit);
         return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, NaiveFlops(copy, cost));
     }

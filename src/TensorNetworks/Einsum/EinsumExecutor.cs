@@ -24,13 +24,15 @@ internal static class EinsumExecutor
         }
 
         ContractionPlan plan = ContractionPlanner.Cached(problem.Reduced, problem.Output, problem.Sizes, options);
-        foreach (ContractionStep step in plan.Steps)
+        for (int k = 0; k < plan.Steps.Count; k++)
         {
+            ContractionStep step = plan.Steps[k];
             var (a, la) = live[step.Left];
             var (b, lb) = live[step.Right];
             foreach (int l in la) holders[l]--;
             foreach (int l in lb) holders[l]--;
-            var result = PairwiseContraction.Contract(a, la, b, lb, l => output.Contains(l) || holders[l] > 0);
+            int[]? preferred = k == plan.Steps.Count - 1 ? problem.Output : null;
+            var result = PairwiseContraction.Contract(a, la, b, lb, l => output.Contains(l) || holders[l] > 0, preferred);
             foreach (int l in result.Labels) holders[l] = holders.GetValueOrDefault(l) + 1;
             live.Add(result);
             live[step.Left] = default;

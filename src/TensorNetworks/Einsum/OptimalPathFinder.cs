@@ -6,13 +6,15 @@ namespace TensorNetworks;
 /// The minimum-FLOPs contraction order by dynamic programming over subsets of operands:
 /// best(S) = min over splits S = S₁ ⊔ S₂ of best(S₁) + best(S₂) + flops(legs(S₁), legs(S₂)),
 /// where legs(S) are the labels of S that the output or an operand outside S still needs.
+/// Among final splits of equal cost it prefers one whose halves carry a prefix and a suffix of the
+/// output, so that the last product lands in output order without a permute.
 /// Exponential (3ⁿ splits), so used for small n.
 /// </summary>
 internal static class OptimalPathFinder
 {
     internal const int MaxOperands = 16;
 
-    internal static List<ContractionStep> Find(int[][] inputs, PathCost cost, long? memoryLimit)
+    internal static List<ContractionStep> Find(int[][] inputs, int[] output, PathCost cost, long? memoryLimit)
     {
         int n = inputs.Length;
         if (n > MaxOperands)
@@ -39,9 +41,11 @@ internal static class OptimalPathFinder
                 if ((a & low) == 0) continue;
                 int b = s ^ a;
                 double c = best[a] + best[b];
-                if (c >= best[s]) continue;
+                if (c > best[s] * (1 + 1e-12)) continue;
                 c += cost.Flops(legs[a], legs[b], legs[s]);
-                if (c < best[s])
+                bool better = c < best[s] * (1 - 1e-12)
+                    || (s == full && c <= best[s] * (1 + 1e-12) && SplitsOutput(legs[a], legs[b], output) && !SplitsOutput(legs[split[s]], legs[s ^ split[s]], output));
+                if (better)
                 {
                     best[s] = c;
                     split[s] = a;
@@ -54,6 +58,17 @@ internal static class OptimalPathFinder
         var steps = new List<ContractionStep>(n - 1);
         Emit(full, n, legs, split, cost, steps);
         return steps;
+    }
+
+    /// <summary>Whether the output is the output labels of one half followed by those of the other.</summary>
+    private static bool SplitsOutput(int[] left, int[] right, int[] output)
+    {
+        int cut = 0;
+        while (cut < output.Length && left.Contains(output[cut])) cut++;
+        if (output.Skip(cut).All(right.Contains)) return true;
+        cut = 0;
+        while (cut < output.Length && right.Contains(output[cut])) cut++;
+        return output.Skip(cut).All(left.Contains);
     }
 
     private static int[] Legs(int subset, int[][] inputs, Dictionary<int, ulong> occurs, PathCost cost)

@@ -9,19 +9,35 @@ namespace TensorNetworks;
 /// </summary>
 internal static class PairwiseContraction
 {
-    internal static (Tensor Tensor, int[] Labels) Contract(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep)
+    /// <summary>
+    /// Contracts a with b. The result's labels are batch + left-free + right-free; when
+    /// <paramref name="preferredOrder"/> is given and only the swapped product (b with a) yields it, the
+    /// operands are swapped, which saves the permute into that order.
+    /// </summary>
+    internal static (Tensor Tensor, int[] Labels) Contract(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep, int[]? preferredOrder = null)
     {
         (a, la) = SumOutPrivate(a, la, lb, keep);
         (b, lb) = SumOutPrivate(b, lb, la, keep);
-        PairwiseLayout byA = PairwiseLayout.Classify(la, lb, keep, la);
-        PairwiseLayout byB = PairwiseLayout.Classify(la, lb, keep, lb);
-        PairwiseLayout layout = CopiedElements(byB, a, la, b, lb) < CopiedElements(byA, a, la, b, lb) ? byB : byA;
-
+        PairwiseLayout layout = Choose(a, la, b, lb, keep);
         int[] labels = [.. layout.Batch, .. layout.LeftFree, .. layout.RightFree];
+        if (preferredOrder is not null && !labels.AsSpan().SequenceEqual(preferredOrder))
+        {
+            PairwiseLayout swapped = Choose(b, lb, a, la, keep);
+            if (preferredOrder.AsSpan().SequenceEqual([.. swapped.Batch, .. swapped.LeftFree, .. swapped.RightFree]))
+                return Contract(b, lb, a, la, keep);
+        }
+
         Tensor result = layout.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm
             ? Gemm(a, la, b, lb, layout)
             : BroadcastMultiply(a, la, b, lb, layout);
         return (result, labels);
+    }
+
+    private static PairwiseLayout Choose(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep)
+    {
+        PairwiseLayout byA = PairwiseLayout.Classify(la, lb, keep, la);
+        PairwiseLayout byB = PairwiseLayout.Classify(la, lb, keep, lb);
+        return CopiedElements(byB, a, la, b, lb) < CopiedElements(byA, a, la, b, lb) ? byB : byA;
     }
 
     /// <summary>Sums the labels that only <paramref name="labels"/> carries and nobody needs.</summary>

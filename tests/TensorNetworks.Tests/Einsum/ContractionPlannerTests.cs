@@ -105,6 +105,15 @@ public sealed class ContractionPlannerTests
     }
 
     [Fact]
+    public void Optimal_BreaksCostTiesTowardAFinalStepInOutputOrder()
+    {
+        ContractionPlan plan = TN.EinsumPlan("ir,jr,kr->ijk", [100, 10], [100, 10], [100, 10]);
+        ContractionStep first = plan.Steps[0], last = plan.Steps[^1];
+        Assert.Equal([0, 1], new[] { first.Left, first.Right }.Order());
+        Assert.Contains(2, new[] { last.Left, last.Right });
+    }
+
+    [Fact]
     public void Plan_RespectsTheMemoryLimit()
     {
         int[][] inputs = [[0, 1], [1, 2], [2, 3]];
