@@ -106,14 +106,14 @@ internal static class BackwardPass
 
     /// <summary>
     /// Runs the node's vector-Jacobian products on <paramref name="g"/> and adds each result to its input's
-    /// gradient. A result is owned when its storage was created by the product (its storage id is newer
-    /// than the call), or when it is the owned <paramref name="g"/> passed through unchanged (identity,
+    /// gradient. A result is owned when its storage was created by the product (its storage id was taken
+    /// on this thread after the call began), or when it is the owned <paramref name="g"/> passed through unchanged (identity,
     /// reshape) to this one input; and in either case only when no other result shares its storage.
     /// <paramref name="results"/> is scratch space, reused from node to node.
     /// </summary>
     private static void Propagate(Node node, Tensor g, bool gOwned, GradientTable grads, List<Tensor?> results)
     {
-        long before = Tensor.NextStorageId();
+        long before = StorageIds.Next();
         results.Clear();
         for (int i = 0; i < node.Inputs.Length; i++)
         {
@@ -123,7 +123,7 @@ internal static class BackwardPass
         for (int i = 0; i < results.Count; i++)
         {
             if (results[i] is not Tensor gi) continue;
-            bool owned = (gi.StorageId > before || (gOwned && gi.SharesStorageWith(g))) && !SharedWithOther(results, i);
+            bool owned = (StorageIds.TakenAfter(gi.StorageId, before) || (gOwned && gi.SharesStorageWith(g))) && !SharedWithOther(results, i);
             grads.Accumulate(node.Inputs[i], gi, owned);
         }
     }

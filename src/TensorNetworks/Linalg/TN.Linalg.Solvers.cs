@@ -28,12 +28,12 @@ public static partial class TN
             ILapack lapack = Backend.Lapack;
             if (a.DType == DType.Float32)
             {
-                float[] x = b.Span<float>().ToArray();
-                lapack.Solve(n, r, a.Span<float>().ToArray(), x);
+                float[] x = b.ToArray<float>();
+                lapack.Solve(n, r, a.ToArray<float>(), x);
                 return TensorNetworks.Tensor.Create(x, (int[])b.Dims.Clone());
             }
-            double[] xd = b.Span<double>().ToArray();
-            lapack.Solve(n, r, a.Span<double>().ToArray(), xd);
+            double[] xd = b.ToArray<double>();
+            lapack.Solve(n, r, a.ToArray<double>(), xd);
             return TensorNetworks.Tensor.Create(xd, (int[])b.Dims.Clone());
         }
 

@@ -36,8 +36,8 @@ public static partial class TN
             int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
             Tensor u = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), s = TensorNetworks.Tensor.Uninitialized(a.DType, [k]), vt = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.Svd(m, n, a.Span<float>().ToArray(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
-            else lapack.Svd(m, n, a.Span<double>().ToArray(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
+            if (a.DType == DType.Float32) lapack.Svd(m, n, a.ToArray<float>(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
+            else lapack.Svd(m, n, a.ToArray<double>(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
             return new SvdResult(u, s, vt);
         }
 
@@ -56,8 +56,8 @@ public static partial class TN
             int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
             Tensor q = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), r = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.Qr(m, n, a.Span<float>().ToArray(), q.Span<float>(), r.Span<float>());
-            else lapack.Qr(m, n, a.Span<double>().ToArray(), q.Span<double>(), r.Span<double>());
+            if (a.DType == DType.Float32) lapack.Qr(m, n, a.ToArray<float>(), q.Span<float>(), r.Span<float>());
+            else lapack.Qr(m, n, a.ToArray<double>(), q.Span<double>(), r.Span<double>());
             return new QrResult(q, r);
         }
 
@@ -79,8 +79,8 @@ public static partial class TN
             int n = a.Dims[0];
             Tensor w = TensorNetworks.Tensor.Uninitialized(a.DType, [n]), v = TensorNetworks.Tensor.Uninitialized(a.DType, [n, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.SymmetricEig(n, a.Span<float>().ToArray(), w.Span<float>(), v.Span<float>());
-            else lapack.SymmetricEig(n, a.Span<double>().ToArray(), w.Span<double>(), v.Span<double>());
+            if (a.DType == DType.Float32) lapack.SymmetricEig(n, a.ToArray<float>(), w.Span<float>(), v.Span<float>());
+            else lapack.SymmetricEig(n, a.ToArray<double>(), w.Span<double>(), v.Span<double>());
             return new EigResult(w, v);
         }
     }

@@ -3,22 +3,18 @@ namespace TensorNetworks;
 /// <summary>How a tensor holds its storage: fresh arrays, pooled arrays with their lease, and views.</summary>
 public sealed partial class Tensor
 {
-    private static long s_lastStorageId;
-
     /// <summary>
     /// Keeps pooled storage out of its pool while this tensor or any view of it is reachable; null when
     /// the array is not pooled. Every tensor that shares <see cref="Data"/> shares this lease.
     /// </summary>
     private readonly StorageLease? _lease;
 
-    /// <summary>
-    /// Identifies the storage: every new storage takes the next number and views keep their source's, so
-    /// a tensor whose id is at least a number taken earlier has storage created after that moment.
-    /// </summary>
+    /// <summary>Identifies the storage (<see cref="StorageIds"/>): every new storage takes a new id and
+    /// views keep their source's, so the id tells when and on which thread the storage was created.</summary>
     internal readonly long StorageId;
 
     /// <summary>A tensor over new storage that no other tensor shares (e.g. an array copied from a caller).</summary>
-    internal Tensor(Array data, int[] dims) : this(data, null, NextStorageId(), dims)
+    internal Tensor(Array data, int[] dims) : this(data, null, StorageIds.Next(), dims)
     {
     }
 
@@ -34,17 +30,18 @@ public sealed partial class Tensor
             throw new ArgumentException($"Storage of {data.Length} elements is too small for shape {Shape}.");
     }
 
-    /// <summary>The next storage id; ids taken later are larger.</summary>
-    internal static long NextStorageId() => Interlocked.Increment(ref s_lastStorageId);
-
     internal static Tensor Create<T>(T[] data, int[] dims) where T : unmanaged => new(data, dims);
 
     /// <summary>Allocates an uninitialized tensor: every element must be written by the caller.
     /// Large storage comes from <see cref="StoragePool"/> and may hold stale values.</summary>
     internal static Tensor Uninitialized(DType dtype, int[] dims)
     {
-        Array data = StoragePool.Rent(dtype, Shape.ElementCountOf(dims), out StorageLease? lease);
-        return new Tensor(data, lease, NextStorageId(), dims);
+        int n = Shape.ElementCountOf(dims);
+        StorageLease? lease = null;
+        Array data = (long)n * (dtype == DType.Float32 ? sizeof(float) : sizeof(double)) < StoragePool.MinPooledBytes
+            ? StoragePool.Allocate(dtype, n)
+            : StoragePool.Rent(dtype, n, out lease);
+        return new Tensor(data, lease, StorageIds.Next(), dims);
     }
 
     /// <summary>Allocates a zero-filled tensor.</summary>

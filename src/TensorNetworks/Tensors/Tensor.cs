@@ -124,6 +124,13 @@ public sealed partial class Tensor
     /// <example><code>double[] v = TN.Arange(4).ToArray&lt;double&gt;(); // [0, 1, 2, 3]</code></example>
     public T[] ToArray<T>() where T : unmanaged, INumberBase<T>
     {
+        T[] result = CopyElements<T>();
+        GC.KeepAlive(this);
+        return result;
+    }
+
+    private T[] CopyElements<T>() where T : unmanaged, INumberBase<T>
+    {
         if (typeof(T) == typeof(float) && DType == DType.Float32) return Span<float>().ToArray() is T[] f ? f : throw new InvalidCastException();
         if (typeof(T) == typeof(double) && DType == DType.Float64) return Span<double>().ToArray() is T[] d ? d : throw new InvalidCastException();
         var result = new T[ElementCount];

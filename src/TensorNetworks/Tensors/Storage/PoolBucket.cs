@@ -2,7 +2,7 @@ namespace TensorNetworks;
 
 /// <summary>
 /// The free arrays of one dtype and one <see cref="SizeClass"/>: a locked stack, so that the last array
-/// returned (the one most likely still in cache) is the next one rented; at most one collection budget
+/// returned (the one most likely still in cache) is the next one rented; at most two collection budgets
 /// of them. Remembers when it was last asked for an array, so that <see cref="PoolTrimming"/> can drop
 /// the arrays of sizes no longer in use.
 /// </summary>
@@ -48,9 +48,11 @@ internal sealed class PoolBucket
 
     /// <summary>
     /// Takes back an array whose lease was finalized (called on the finalizer thread). A bucket keeps at
-    /// most one collection budget of free arrays, or <see cref="MinKept"/> when those are more: a larger
+    /// most two collection budgets of free arrays, or <see cref="MinKept"/> when those are more: a larger
     /// stock would only be a backlog that the pool cycles through (each collection returning as many
-    /// arrays as were taken since the last), spreading the work over more memory than it needs.
+    /// arrays as were taken since the last), spreading the work over more memory than it needs; one
+    /// budget measured too tight (a forward-backward step taking a little more than a budget between
+    /// collections dropped an array at each and allocated it again).
     /// </summary>
     internal void Return(Array array)
     {
@@ -58,7 +60,7 @@ internal sealed class PoolBucket
         if (StoragePool.PoisonReturns) Poison(array);
         lock (_free)
         {
-            if (_free.Count < MinKept || (_free.Count + 1) * ArrayBytes <= PoolCollector.Budget) _free.Push(array);
+            if (_free.Count < MinKept || (_free.Count + 1) * ArrayBytes <= 2 * PoolCollector.Budget) _free.Push(array);
         }
     }
 

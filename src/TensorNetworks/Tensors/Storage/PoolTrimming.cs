@@ -14,8 +14,12 @@ internal static class PoolTrimming
     /// <summary>How long a bucket must go unused before its free arrays are dropped.</summary>
     internal const long IdleMilliseconds = 10_000;
 
-    /// <summary>Installs the hook; called once, when the pool starts.</summary>
-    internal static void Start() => _ = new Gen2Hook();
+    /// <summary>Installs the hook; called once, when the pool starts. Returns true.</summary>
+    internal static bool Start()
+    {
+        _ = new Gen2Hook();
+        return true;
+    }
 
     private sealed class Gen2Hook
     {

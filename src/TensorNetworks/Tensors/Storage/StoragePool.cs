@@ -26,7 +26,7 @@ internal static class StoragePool
     private static readonly PoolBucket?[] s_float = Buckets(DType.Float32);
     private static readonly PoolBucket?[] s_double = Buckets(DType.Float64);
 
-    static StoragePool() => PoolTrimming.Start();
+    private static readonly bool s_trimmingStarted = PoolTrimming.Start();
 
     /// <summary>False when <c>TN_POOL=0</c>: every tensor then gets a fresh array.</summary>
     internal static bool Enabled { get; } = Environment.GetEnvironmentVariable("TN_POOL") != "0";
@@ -71,7 +71,8 @@ internal static class StoragePool
         return bytes;
     }
 
-    private static Array Allocate(DType dtype, int length) => dtype == DType.Float32
+    /// <summary>A fresh, unpooled, uninitialized array.</summary>
+    internal static Array Allocate(DType dtype, int length) => dtype == DType.Float32
         ? GC.AllocateUninitializedArray<float>(length)
         : GC.AllocateUninitializedArray<double>(length);
 
