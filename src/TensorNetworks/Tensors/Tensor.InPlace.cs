@@ -1,0 +1,89 @@
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+/// <summary>In-place updates, for optimizers and update schemes. They record nothing for autodiff.</summary>
+/// <remarks>
+/// A tensor that requires a gradient may be updated in place only while recording is off
+/// (<see cref="TN.NoGrad"/>), as PyTorch requires for <c>p.add_()</c> on a leaf. Updating a tensor that
+/// a recorded graph still reads changes what that graph's backward pass sees: update parameters after
+/// <see cref="Backward"/>, not between the forward and backward passes.
+/// </remarks>
+public sealed partial class Tensor
+{
+    /// <summary>Copies <paramref name="source"/>'s values into this tensor: this ← source.</summary>
+    /// <exception cref="ArgumentException">When the shapes or dtypes differ.</exception>
+    /// <exception cref="InvalidOperationException">When this tensor requires a gradient and recording is on.</exception>
+    /// <example><code>using (TN.NoGrad()) weight.CopyFrom(bestWeight);</code></example>
+    public void CopyFrom(Tensor source)
+    {
+        CheckInPlace(source, nameof(CopyFrom));
+        if (DType == DType.Float32) source.Span<float>().CopyTo(Span<float>());
+        else source.Span<double>().CopyTo(Span<double>());
+        GC.KeepAlive(source);
+        GC.KeepAlive(this);
+    }
+
+    /// <summary>Adds a multiple of <paramref name="other"/>: this ← this + alpha · other.</summary>
+    /// <exception cref="ArgumentException">When the shapes or dtypes differ.</exception>
+    /// <exception cref="InvalidOperationException">When this tensor requires a gradient and recording is on.</exception>
+    /// <example><code>using (TN.NoGrad()) w.AddInPlace(w.Grad!, -0.1); // one SGD step</code></example>
+    public void AddInPlace(Tensor other, double alpha = 1.0)
+    {
+        CheckInPlace(other, nameof(AddInPlace));
+        if (DType == DType.Float32)
+            TensorPrimitives.MultiplyAdd(other.Span<float>(), (float)alpha, Span<float>(), Span<float>());
+        else
+            TensorPrimitives.MultiplyAdd(other.Span<double>(), alpha, Span<double>(), Span<double>());
+        GC.KeepAlive(other);
+        GC.KeepAlive(this);
+    }
+
+    /// <summary>Multiplies every element by a scalar: this ← factor · this.</summary>
+    /// <exception cref="InvalidOperationException">When this tensor requires a gradient and recording is on.</exception>
+    public void ScaleInPlace(double factor)
+    {
+        CheckInPlace(null, nameof(ScaleInPlace));
+        if (DType == DType.Float32) TensorPrimitives.Multiply(Span<float>(), (float)factor, Span<float>());
+        else TensorPrimitives.Multiply(Span<double>(), factor, Span<double>());
+        GC.KeepAlive(this);
+    }
+
+    /// <summary>Sets every element to <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidOperationException">When this tensor requires a gradient and recording is on.</exception>
+    public void FillInPlace(double value)
+    {
+        CheckInPlace(null, nameof(FillInPlace));
+        if (DType == DType.Float32) Span<float>().Fill((float)value);
+        else Span<double>().Fill(value);
+        GC.KeepAlive(this);
+    }
+
+    /// <summary>True when no element is NaN or ±∞.</summary>
+    /// <example><code>bool ok = loss.AllFinite();</code></example>
+    public bool AllFinite()
+    {
+        bool finite = DType == DType.Float32 ? AllFinite(Span<float>()) : AllFinite(Span<double>());
+        GC.KeepAlive(this);
+        return finite;
+    }
+
+    private static bool AllFinite<T>(ReadOnlySpan<T> values) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        // x - x is 0 for finite x and NaN for NaN and ±∞, so one sum tells.
+        T sum = T.Zero;
+        foreach (T v in values) sum += v - v;
+        return sum == T.Zero;
+    }
+
+    private void CheckInPlace(Tensor? other, string operation)
+    {
+        if (RequiresGrad && Autograd.IsEnabled)
+            throw new InvalidOperationException($"{operation}: this tensor requires a gradient, and updating it in place while recording would corrupt the graph. Wrap the update in 'using (TN.NoGrad())'.");
+        if (other is null) return;
+        if (other.DType != DType)
+            throw new ArgumentException($"{operation}: dtype {other.DType} does not match this tensor's {DType}.");
+        if (!Dims.AsSpan().SequenceEqual(other.Dims))
+            throw new ArgumentException($"{operation}: shape {other.Shape} does not match this tensor's shape {Shape}.");
+    }
+}

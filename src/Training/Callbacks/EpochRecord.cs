@@ -1,0 +1,9 @@
+namespace TensorNetworks.Training.Callbacks;
+
+/// <summary>What one epoch did.</summary>
+/// <param name="Epoch">Epoch, 0-based.</param>
+/// <param name="Step">Global step count at the end of the epoch.</param>
+/// <param name="MeanLoss">Mean of the step losses, weighted by batch size.</param>
+/// <param name="Metrics">Validation metrics (<see cref="TrainOptions.Validate"/>) and the scheme's scalars.</param>
+/// <param name="Elapsed">Wall time since the run (or the resumed run) started.</param>
+public sealed record EpochRecord(int Epoch, long Step, double MeanLoss, IReadOnlyDictionary<string, double> Metrics, TimeSpan Elapsed);
