@@ -14,7 +14,11 @@ public sealed class Parameter
 {
     private Tensor _value;
 
-    internal Parameter(string name, Tensor value)
+    /// <summary>Creates a parameter holding <paramref name="value"/> (detached and marked as requiring a
+    /// gradient). Modules create theirs with <c>RegisterParameter</c>; a standalone one serves update schemes
+    /// that optimize a temporary tensor, such as the merged core of a two-site sweep.</summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="value"/> is null.</exception>
+    public Parameter(string name, Tensor value)
     {
         Name = name;
         _value = AsTrainableLeaf(value, name);
