@@ -1,0 +1,156 @@
+using TensorNetworks.Nn;
+using TensorNetworks.Training.Callbacks;
+using TensorNetworks.Training.Data;
+using TensorNetworks.Training.Optimizers;
+using TensorNetworks.Training.Schemes;
+using TensorNetworks.Training.Tests.Schemes;
+
+namespace TensorNetworks.Training.Tests;
+
+public class TrainerTests
+{
+    /// <summary>p ← p − η∇, the smallest optimizer that exercises the loop.</summary>
+    private sealed class Descent(IEnumerable<Parameter> parameters, double learningRate) : Optimizer(parameters, learningRate)
+    {
+        public override double Step(Func<double> evaluate)
+        {
+            double loss = evaluate();
+            using var _ = TN.NoGrad();
+            foreach (Parameter p in Parameters) p.Value.AddInPlace(p.Grad!, -LearningRate);
+            StepCount++;
+            return loss;
+        }
+
+        public override OptimizerState GetState() => new(nameof(Descent));
+        public override void SetState(OptimizerState state) { }
+    }
+
+    private sealed class Scalar : Module
+    {
+        public Scalar(double start) => W = RegisterParameter("w", TN.Tensor([start], 1));
+        public Parameter W { get; }
+    }
+
+    /// <summary>Batches of one sample each.</summary>
+    private sealed class Samples(int count) : IBatchSource
+    {
+        public int BatchesPerEpoch => count;
+        public int SamplesPerEpoch => count;
+        public IEnumerable<Batch> Batches(int epoch, int skip = 0) =>
+            Enumerable.Range(skip, count - skip).Select(i => new Batch(TN.Tensor([(double)i], 1)));
+    }
+
+    private sealed class EventLog : Callback
+    {
+        public List<string> Events { get; } = [];
+        public override void OnTrainBegin(TrainingRun run) => Events.Add($"begin {run.PlannedSteps}");
+        public override void OnStepEnd(TrainingRun run, StepRecord step) => Events.Add($"step {step.Step} {step.Epoch}/{step.BatchIndex}");
+        public override void OnEpochEnd(TrainingRun run, EpochRecord epoch) => Events.Add($"epoch {epoch.Epoch} {string.Join(",", epoch.Metrics.Keys.Order())}");
+        public override void OnTrainEnd(TrainingRun run, FitResult result) => Events.Add($"end {result.StopReason}");
+    }
+
+    private static Tensor Quadratic(Scalar model) => (model.W.Value - 3.0).Pow(2).Sum();
+
+    [Fact]
+    public void Fit_CallsCallbacksInOrderWithValidation()
+    {
+        var model = new Scalar(0);
+        var log = new EventLog();
+        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 2, Callbacks = { log }, Validate = m => new Dictionary<string, double> { ["training"] = m.IsTraining ? 1 : 0 } });
+        Assert.Equal(["begin 4", "step 0 0/0", "step 1 0/1", "epoch 0 learning_rate,training", "step 2 1/0", "step 3 1/1", "epoch 1 learning_rate,training", "end Completed"], log.Events);
+        Assert.True(model.IsTraining);
+    }
+
+    [Fact]
+    public void Fit_StopsAtMaxSteps()
+    {
+        var model = new Scalar(0);
+        FitResult r = Trainer.Fit(model, new Samples(4), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 10, MaxSteps = 6 });
+        Assert.Equal(StopReason.MaxSteps, r.StopReason);
+        Assert.Equal(6, r.Steps);
+        Assert.Equal(1, r.Epochs);
+    }
+
+    [Fact]
+    public void Fit_StopsWhenTheEpochLossStopsImproving()
+    {
+        var model = new Scalar(0);
+        FitResult r = Trainer.Fit(model, new Samples(1), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.5)),
+            new TrainOptions { Epochs = 100, LossTolerance = 0.5 });
+        Assert.Equal(StopReason.Converged, r.StopReason);
+        Assert.True(r.Epochs < 100);
+    }
+
+    [Fact]
+    public void Fit_NonFiniteGuardNamesStepAndParameter()
+    {
+        var model = new Scalar(1);
+        var log = new EventLog();
+        var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new Samples(5),
+            b => (model.W.Value * b.Inputs).Pow(2).Sum() * 1e200, new GradientScheme(new Descent(model.Parameters(), 1.0)),
+            new TrainOptions { Epochs = 3, Callbacks = { log } }));
+        Assert.Equal("w", e.ParameterName);
+        Assert.Equal(2, e.Step);
+        Assert.Contains($"step {e.Step}", e.Message);
+        Assert.Equal("end Failed", log.Events[^1]);
+        Assert.DoesNotContain($"step {e.Step} ", log.Events.Select(s => s + " "));
+    }
+
+    [Fact]
+    public void Fit_RequestedStopEndsAfterTheStep()
+    {
+        var model = new Scalar(0);
+        FitResult r = Trainer.Fit(model, new Samples(10), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 5, Callbacks = { new StopAt(3) } });
+        Assert.Equal(StopReason.Requested, r.StopReason);
+        Assert.Equal(4, r.Steps);
+        Assert.Contains("step 3", r.Message);
+    }
+
+    private sealed class StopAt(long step) : Callback
+    {
+        public override void OnStepEnd(TrainingRun run, StepRecord s)
+        {
+            if (s.Step == step) run.RequestStop($"asked at step {s.Step}");
+        }
+    }
+
+    [Fact]
+    public void Fit_ThrowsForOutOfRangeOptions()
+    {
+        var model = new Scalar(0);
+        var scheme = new GradientScheme(new Descent(model.Parameters(), 0.1));
+        Assert.Contains("Epochs must be at least 1, got 0", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Trainer.Fit(model, new Samples(1), _ => Quadratic(model), scheme, new TrainOptions { Epochs = 0 })).Message);
+        Assert.Contains("no batches", Assert.Throws<ArgumentException>(() =>
+            Trainer.Fit(model, new Samples(0), _ => Quadratic(model), scheme)).Message);
+    }
+
+    [Fact]
+    public void GradientScheme_RejectsAnOptimizerOverAnotherModel()
+    {
+        var model = new Scalar(0);
+        var other = new Scalar(0);
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new Samples(1), _ => Quadratic(model),
+            new GradientScheme(new Descent(other.Parameters(), 0.1))));
+        Assert.Contains("not a parameter", e.Message);
+    }
+
+    [Fact]
+    public void Snapshot_RecordsPositionAfterEachStep()
+    {
+        var model = new Scalar(0);
+        var states = new List<TrainingState>();
+        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 2, Callbacks = { new Snapshots(states) } });
+        Assert.Equal([(1L, 0, 1), (2L, 1, 0), (3L, 1, 1), (4L, 2, 0)], states.Select(s => (s.Step, s.Epoch, s.BatchInEpoch)));
+        Assert.Equal(model.W.Value[0], states[^1].Parameters["w"][0]);
+    }
+
+    private sealed class Snapshots(List<TrainingState> into) : Callback
+    {
+        public override void OnStepEnd(TrainingRun run, StepRecord step) => into.Add(run.Snapshot());
+    }
+}
