@@ -55,7 +55,7 @@ internal sealed class DataFile
         using var output = new MemoryStream(SizeHint(raw));
         try
         {
-            using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+            using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
             gzip.CopyTo(output);
         }
         catch (InvalidDataException e)
