@@ -1,3 +1,4 @@
+using TensorNetworks.Training.Data;
 using TensorNetworks.Training.Optimizers;
 using TensorNetworks.Training.Schemes;
 
@@ -23,7 +24,7 @@ public class AlternatingSchemeTests
             Block.ClosedForm("V", [model.V], _ => model.V.Value = SolveLeft(x.Transpose(0, 1), model.U.Value)));
         var recorder = new LossRecorder();
 
-        FitResult result = Trainer.Fit(model, new OneBatch(new Data.Batch(x)), b => model.Loss(b.Inputs), als,
+        FitResult result = Trainer.Fit(model, new FullBatch(new Batch(x)), b => model.Loss(b.Inputs), als,
             new TrainOptions { Epochs = 200, Callbacks = { recorder } });
 
         Assert.True(recorder.Losses[^1] < 1e-12, $"final loss {recorder.Losses[^1]:E3}");
@@ -48,7 +49,7 @@ public class AlternatingSchemeTests
         var other = new MatrixFactorization(new Generator(2), 4, 3, 2);
         bool solved = false;
         var scheme = new AlternatingScheme(Block.ClosedForm("U", [other.U], _ => solved = true));
-        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new OneBatch(new Data.Batch(TN.Zeros(4, 3))), b => model.Loss(b.Inputs), scheme));
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new FullBatch(new Batch(TN.Zeros(4, 3))), b => model.Loss(b.Inputs), scheme));
         Assert.Contains("not a parameter", e.Message);
         Assert.False(solved);
     }

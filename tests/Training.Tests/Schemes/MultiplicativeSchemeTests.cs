@@ -1,3 +1,4 @@
+using TensorNetworks.Training.Data;
 using TensorNetworks.Training.Schemes;
 
 namespace TensorNetworks.Training.Tests.Schemes;
@@ -17,7 +18,7 @@ public class MultiplicativeSchemeTests
         var recorder = new LossRecorder();
         double initial = model.Loss(x).Item();
 
-        Trainer.Fit(model, new OneBatch(new Data.Batch(x)), b => model.Loss(b.Inputs), scheme,
+        Trainer.Fit(model, new FullBatch(new Batch(x)), b => model.Loss(b.Inputs), scheme,
             new TrainOptions { Epochs = 300, Callbacks = { recorder } });
 
         for (int i = 1; i < recorder.Losses.Count; i++)
@@ -31,7 +32,7 @@ public class MultiplicativeSchemeTests
     {
         var model = new MatrixFactorization(new Generator(3), 5, 4, 2);
         var scheme = new MultiplicativeScheme((model.U, _ => (model.U.Value, model.U.Value)));
-        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new OneBatch(new Data.Batch(TN.Zeros(5, 4))), b => model.Loss(b.Inputs), scheme));
+        var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new FullBatch(new Batch(TN.Zeros(5, 4))), b => model.Loss(b.Inputs), scheme));
         Assert.Contains("negative", e.Message);
     }
 }

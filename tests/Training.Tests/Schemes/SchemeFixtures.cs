@@ -1,16 +1,7 @@
 using TensorNetworks.Nn;
 using TensorNetworks.Training.Callbacks;
-using TensorNetworks.Training.Data;
 
 namespace TensorNetworks.Training.Tests.Schemes;
-
-/// <summary>The same batch every epoch: the data source of full-batch fits in these tests.</summary>
-internal sealed class OneBatch(Batch batch) : IBatchSource
-{
-    public int BatchesPerEpoch => 1;
-    public int SamplesPerEpoch => batch.Count;
-    public IEnumerable<Batch> Batches(int epoch, int skip = 0) => skip == 0 ? [batch] : [];
-}
 
 /// <summary>Records every step's loss.</summary>
 internal sealed class LossRecorder : Callback
