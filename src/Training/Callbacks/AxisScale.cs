@@ -40,15 +40,16 @@ internal sealed class AxisScale
     public static bool SpansDecades(double min, double max) => min > 0 && max / min > 100;
 
     /// <summary>A linear axis over [<paramref name="min"/>, <paramref name="max"/>] drawn from
-    /// <paramref name="pixelLow"/> (at the low end) to <paramref name="pixelHigh"/>.</summary>
-    public static AxisScale Linear(double min, double max, double pixelLow, double pixelHigh)
+    /// <paramref name="pixelLow"/> (at the low end) to <paramref name="pixelHigh"/>, with ticks at least
+    /// <paramref name="minTickStep"/> apart (1 for a count such as the epoch).</summary>
+    public static AxisScale Linear(double min, double max, double pixelLow, double pixelHigh, double minTickStep = 0)
     {
         if (!(max > min))
         {
             double pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
             (min, max) = (min - pad, max + pad);
         }
-        double step = NiceStep((max - min) / 5);
+        double step = Math.Max(NiceStep((max - min) / 5), minTickStep);
         return new AxisScale(false, Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step, pixelLow, pixelHigh);
     }
 

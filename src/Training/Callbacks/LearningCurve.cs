@@ -70,7 +70,7 @@ public sealed class LearningCurve : Callback
     /// <exception cref="IOException">When the file cannot be written.</exception>
     public override void OnEpochEnd(TrainingRun run, EpochRecord epoch)
     {
-        _epochLoss.Add(epoch.Step, epoch.MeanLoss);
+        _epochLoss.Add(epoch.Step - (run.BatchesPerEpoch + 1) / 2.0, epoch.MeanLoss);
         foreach (var (name, value) in epoch.Metrics)
         {
             if (_schemeMetrics.Contains(name)) continue;

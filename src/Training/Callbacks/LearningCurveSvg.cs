@@ -6,7 +6,7 @@ namespace TensorNetworks.Training.Callbacks;
 
 /// <summary>
 /// Draws a learning curve as hand-written SVG: a loss panel (raw step losses, a centred moving average
-/// over them, epoch mean losses as dots; log10 y-axis when the losses span more than two decades) and,
+/// over them, epoch mean losses as dots at the middle of their epoch; log10 y-axis when the losses span more than two decades) and,
 /// when there are validation metrics, a panel of them against the epoch. Elements carry classes
 /// (<c>loss-raw</c>, <c>loss-smooth</c>, <c>epoch-loss</c>, <c>metric</c>, <c>axis x</c>, <c>axis y</c>)
 /// so tools and tests can find them.
@@ -59,7 +59,7 @@ internal static class LearningCurveSvg
         double top = panel * PanelHeight + Top, bottom = (panel + 1) * PanelHeight - Bottom;
         double xMin = points.Count > 0 ? points.Min(p => p.X) : 0, xMax = points.Count > 0 ? points.Max(p => p.X) : 1;
         double yMin = points.Count > 0 ? points.Min(p => p.Y) : 0, yMax = points.Count > 0 ? points.Max(p => p.Y) : 1;
-        AxisScale x = AxisScale.Linear(xMin, xMax, Left, Width - Right);
+        AxisScale x = AxisScale.Linear(xMin, xMax, Left, Width - Right, minTickStep: panel == 0 ? 0 : 1);
         AxisScale y = AxisScale.SpansDecades(yMin, yMax) ? AxisScale.Log(yMin, yMax, bottom, top) : AxisScale.Linear(yMin, yMax, bottom, top);
         return (x, y);
     }
