@@ -27,6 +27,7 @@ public sealed class EarlyStopping : Callback
     /// <exception cref="ArgumentException">When <paramref name="monitor"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="patience"/> is less than 1, or
     /// <paramref name="minDelta"/> is negative or not finite.</exception>
+    /// <example><code>var stop = new EarlyStopping("accuracy", patience: 3, mode: MonitorMode.Maximize, restoreBest: true);</code></example>
     public EarlyStopping(string monitor = "loss", int patience = 5, double minDelta = 0, MonitorMode mode = MonitorMode.Minimize, bool restoreBest = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(monitor);

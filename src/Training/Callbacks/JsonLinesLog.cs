@@ -5,7 +5,7 @@ namespace TensorNetworks.Training.Callbacks;
 /// <summary>
 /// Writes the run as JSON Lines: one object per line, one line per event.
 /// <list type="bullet">
-/// <item><c>{"event":"begin","planned_steps":..,"start_step":..,"epochs":..,"batches_per_epoch":..,"samples_per_epoch":..,"parameters":..,"model":..,"scheme":..}</c></item>
+/// <item><c>{"event":"begin","planned_steps":..,"start_step":..,"epochs":..,"batches_per_epoch":..,"samples_per_epoch":..,"parameters":..,"model":..,"scheme":..,"time":&lt;UTC, ISO 8601&gt;}</c></item>
 /// <item><c>{"event":"step","step":..,"epoch":..,"batch":..,"loss":..,"samples":..,"elapsed_s":..,&lt;scheme metrics&gt;}</c>
 /// for steps 0, N, 2N, ... (N = everySteps)</item>
 /// <item><c>{"event":"epoch","epoch":..,"step":..,"mean_loss":..,"elapsed_s":..,&lt;validation and scheme metrics&gt;}</c></item>
@@ -31,6 +31,7 @@ public sealed class JsonLinesLog : Callback
     /// <summary>Creates a log that will write to <paramref name="path"/> (its directory is created when the run begins).</summary>
     /// <exception cref="ArgumentException">When the path is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="everySteps"/> is less than 1.</exception>
+    /// <example><code>var log = new JsonLinesLog("runs/fit.jsonl", everySteps: 10);</code></example>
     public JsonLinesLog(string path, int everySteps = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

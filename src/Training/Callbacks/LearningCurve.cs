@@ -26,6 +26,7 @@ public sealed class LearningCurve : Callback
     /// <summary>A curve written to <paramref name="svgPath"/> (its directory is created when first written).</summary>
     /// <exception cref="ArgumentException">When the path is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxPoints"/> is less than 16.</exception>
+    /// <example><code>var curve = new LearningCurve("runs/fit.svg", maxPoints: 5000);</code></example>
     public LearningCurve(string svgPath, int maxPoints = 2000)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(svgPath);
@@ -40,6 +41,7 @@ public sealed class LearningCurve : Callback
     /// <summary>A curve beside <paramref name="log"/>'s file, with its name and the extension .svg
     /// (<c>runs/fit.jsonl</c> → <c>runs/fit.svg</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="maxPoints"/> is less than 16.</exception>
+    /// <example><code>var curve = new LearningCurve(new JsonLinesLog("runs/fit.jsonl")); // runs/fit.svg</code></example>
     public LearningCurve(JsonLinesLog log, int maxPoints = 2000)
         : this(System.IO.Path.ChangeExtension((log ?? throw new ArgumentNullException(nameof(log))).Path, ".svg"), maxPoints)
     {

@@ -31,6 +31,7 @@ public sealed class ProgressDisplay : Callback
     /// <summary>A display on the process console (<see cref="AnsiConsole.Console"/>, plain lines to
     /// <see cref="Console.Out"/>), live or plain as <see cref="ProgressDisplayOptions.Mode"/> says.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range.</exception>
+    /// <example><code>var display = new ProgressDisplay();</code></example>
     public ProgressDisplay(ProgressDisplayOptions? options = null)
     {
         _options = options ?? new ProgressDisplayOptions();
@@ -41,6 +42,7 @@ public sealed class ProgressDisplay : Callback
     /// <summary>A display on <paramref name="console"/>: live when its profile is interactive with ANSI
     /// support (or <see cref="ProgressMode.Live"/>), otherwise plain lines to its output writer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range.</exception>
+    /// <example><code>var display = new ProgressDisplay(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));</code></example>
     public ProgressDisplay(IAnsiConsole console, ProgressDisplayOptions? options = null) : this(options)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -51,6 +53,7 @@ public sealed class ProgressDisplay : Callback
     /// <exception cref="ArgumentException">When <see cref="ProgressDisplayOptions.Mode"/> is
     /// <see cref="ProgressMode.Live"/>: a writer cannot host a live display; pass an <see cref="IAnsiConsole"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When an option is out of range.</exception>
+    /// <example><code>using var file = File.CreateText("train.txt"); var display = new ProgressDisplay(file);</code></example>
     public ProgressDisplay(TextWriter writer, ProgressDisplayOptions? options = null) : this(options)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -78,6 +81,7 @@ public sealed class ProgressDisplay : Callback
             try
             {
                 live.Start(_tracker.EpochText, run.StartStep, run.PlannedSteps, _options.RefreshInterval);
+                live.Publish(run.StartStep, _tracker.EpochText, $"step {run.StartStep}/{run.PlannedSteps}  waiting for the first step");
                 _live = live;
                 _active = true;
                 LiveLine(ProgressTracker.BeginLine(run), failed: false);

@@ -132,6 +132,35 @@ public class ProgressDisplayTests
     }
 
     [Fact]
+    public void InteractiveConsole_EndsTheLiveBarAndPrintsTheFailure()
+    {
+        var writer = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 240;
+        var display = new ProgressDisplay(console);
+        var model = new ScalarModel();
+        Func<Batch, Tensor> mse = TrainingRig.Mse(model);
+        int calls = 0;
+        Assert.Throws<InvalidOperationException>(() => TrainingRig.Fit(model, new LineData(5), new TrainOptions
+        {
+            Epochs = 3,
+            Callbacks = { display },
+        }, batch => ++calls == 4 ? throw new InvalidOperationException("objective broke") : mse(batch)));
+
+        string output = writer.ToString();
+        Assert.False(display.IsLive);
+        Assert.Contains("step 3/15", output);
+        Assert.Contains("FAILED after 3 steps", output);
+        Assert.EndsWith("objective broke", output.TrimEnd());
+    }
+
+    [Fact]
     public void Constructor_RefusesLiveModeOnAWriter()
     {
         var e = Assert.Throws<ArgumentException>(() => new ProgressDisplay(new StringWriter(), new ProgressDisplayOptions { Mode = ProgressMode.Live }));
