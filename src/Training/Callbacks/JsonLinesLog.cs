@@ -1,0 +1,172 @@
+using Newtonsoft.Json;
+
+namespace TensorNetworks.Training.Callbacks;
+
+/// <summary>
+/// Writes the run as JSON Lines: one object per line, one line per event.
+/// <list type="bullet">
+/// <item><c>{"event":"begin","planned_steps":..,"start_step":..,"epochs":..,"batches_per_epoch":..,"samples_per_epoch":..,"parameters":..,"model":..,"scheme":..,"time":&lt;UTC, ISO 8601&gt;}</c></item>
+/// <item><c>{"event":"step","step":..,"epoch":..,"batch":..,"loss":..,"samples":..,"elapsed_s":..,&lt;scheme metrics&gt;}</c>
+/// for steps 0, N, 2N, ... (N = everySteps)</item>
+/// <item><c>{"event":"epoch","epoch":..,"step":..,"mean_loss":..,"elapsed_s":..,&lt;validation and scheme metrics&gt;}</c></item>
+/// <item><c>{"event":"end","reason":"Completed|MaxSteps|Converged|Requested|Failed","message":..,"steps":..,"epochs":..,"final_loss":..,"elapsed_s":..}</c></item>
+/// </list>
+/// Steps and epochs are 0-based, as in <see cref="StepRecord"/> and <see cref="EpochRecord"/>.
+/// JSON has no NaN or infinity, so a non-finite value is written as <c>null</c> and a string field
+/// <c>&lt;name&gt;_nonfinite</c> says which (<c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>):
+/// <c>"loss":null,"loss_nonfinite":"NaN"</c>. A metric whose name is already a field of its line is
+/// written as <c>metric_&lt;name&gt;</c>. The file is flushed at every epoch end and closed at the end
+/// of the run; a resumed run (<see cref="TrainingRun.StartStep"/> &gt; 0) appends, a fresh one truncates.
+/// </summary>
+/// <example><code>
+/// var log = new JsonLinesLog("runs/mps/fit.jsonl", everySteps: 10);
+/// Trainer.Fit(model, loader, objective, scheme, new TrainOptions { Callbacks = { log, new LearningCurve(log) } });
+/// // then: jq 'select(.event == "epoch") | .mean_loss' runs/mps/fit.jsonl
+/// </code></example>
+public sealed class JsonLinesLog : Callback
+{
+    private StreamWriter? _file;
+    private bool _began;
+
+    /// <summary>Creates a log that will write to <paramref name="path"/> (its directory is created when the run begins).</summary>
+    /// <exception cref="ArgumentException">When the path is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="everySteps"/> is less than 1.</exception>
+    /// <example><code>var log = new JsonLinesLog("runs/fit.jsonl", everySteps: 10);</code></example>
+    public JsonLinesLog(string path, int everySteps = 1)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (everySteps < 1)
+            throw new ArgumentOutOfRangeException(nameof(everySteps), everySteps, $"JsonLinesLog: everySteps must be at least 1 (1 logs every step), got {everySteps}.");
+        Path = System.IO.Path.GetFullPath(path);
+        EverySteps = everySteps;
+    }
+
+    /// <summary>The full path of the log file.</summary>
+    public string Path { get; }
+
+    /// <summary>A step line is written for the steps that are multiples of this.</summary>
+    public int EverySteps { get; }
+
+    /// <inheritdoc/>
+    public override void OnTrainBegin(TrainingRun run)
+    {
+        Close();
+        Open(append: run.StartStep > 0);
+        _began = true;
+        Write("begin", w =>
+        {
+            Field(w, "planned_steps", run.PlannedSteps);
+            Field(w, "start_step", run.StartStep);
+            Field(w, "epochs", run.Options.Epochs);
+            Field(w, "batches_per_epoch", run.BatchesPerEpoch);
+            Field(w, "samples_per_epoch", run.SamplesPerEpoch);
+            Field(w, "parameters", run.Model.ParameterCount);
+            Field(w, "model", run.Model.GetType().Name);
+            Field(w, "scheme", run.Scheme.GetType().Name);
+            Field(w, "time", DateTimeOffset.UtcNow.ToString("O"));
+        });
+    }
+
+    /// <inheritdoc/>
+    public override void OnStepEnd(TrainingRun run, StepRecord step)
+    {
+        if (_file is null || step.Step % EverySteps != 0) return;
+        Write("step", w =>
+        {
+            Field(w, "step", step.Step);
+            Field(w, "epoch", step.Epoch);
+            Field(w, "batch", step.BatchIndex);
+            Number(w, "loss", step.Loss);
+            Field(w, "samples", step.Samples);
+            Number(w, "elapsed_s", step.Elapsed.TotalSeconds);
+            Metrics(w, step.Metrics, StepFields);
+        });
+    }
+
+    /// <inheritdoc/>
+    public override void OnEpochEnd(TrainingRun run, EpochRecord epoch)
+    {
+        if (_file is null) return;
+        Write("epoch", w =>
+        {
+            Field(w, "epoch", epoch.Epoch);
+            Field(w, "step", epoch.Step);
+            Number(w, "mean_loss", epoch.MeanLoss);
+            Number(w, "elapsed_s", epoch.Elapsed.TotalSeconds);
+            Metrics(w, epoch.Metrics, EpochFields);
+        });
+        _file.Flush();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Called again after the log was closed (a later callback failed at the end), it appends
+    /// a second end line with the failure.</remarks>
+    public override void OnTrainEnd(TrainingRun run, FitResult result)
+    {
+        if (!_began) return;
+        if (_file is null) Open(append: true);
+        Write("end", w =>
+        {
+            Field(w, "reason", result.StopReason.ToString());
+            Field(w, "message", result.Message);
+            Field(w, "steps", result.Steps);
+            Field(w, "epochs", result.Epochs);
+            Number(w, "final_loss", result.FinalLoss);
+            Number(w, "elapsed_s", result.Elapsed.TotalSeconds);
+        });
+        Close();
+    }
+
+    private static readonly HashSet<string> StepFields = ["event", "step", "epoch", "batch", "loss", "samples", "elapsed_s"];
+    private static readonly HashSet<string> EpochFields = ["event", "epoch", "step", "mean_loss", "elapsed_s"];
+
+    private void Open(bool append)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _file = new StreamWriter(Path, append) { NewLine = "\n" };
+    }
+
+    private void Close()
+    {
+        _file?.Dispose();
+        _file = null;
+    }
+
+    private void Write(string kind, Action<JsonTextWriter> fields)
+    {
+        using (var json = new JsonTextWriter(_file!) { CloseOutput = false, Formatting = Formatting.None })
+        {
+            json.WriteStartObject();
+            Field(json, "event", kind);
+            fields(json);
+            json.WriteEndObject();
+        }
+        _file!.WriteLine();
+    }
+
+    private static void Field(JsonTextWriter w, string name, object value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    /// <summary>A number; when not finite, null plus <c>name_nonfinite</c> spelling it.</summary>
+    private static void Number(JsonTextWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        if (double.IsFinite(value))
+        {
+            w.WriteValue(value);
+            return;
+        }
+        w.WriteNull();
+        w.WritePropertyName(name + "_nonfinite");
+        w.WriteValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+    }
+
+    private static void Metrics(JsonTextWriter w, IReadOnlyDictionary<string, double> metrics, HashSet<string> taken)
+    {
+        foreach (var (name, value) in metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+            Number(w, taken.Contains(name) ? "metric_" + name : name, value);
+    }
+}

@@ -1,0 +1,172 @@
+using Newtonsoft.Json.Linq;
+using TensorNetworks.Training.Callbacks;
+using TensorNetworks.Training.Data;
+
+namespace TensorNetworks.Training.Tests.Callbacks;
+
+public sealed class JsonLinesLogTests : IDisposable
+{
+    private readonly string _dir = TrainingRig.TempDirectory();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static JObject[] Read(string path) => File.ReadAllLines(path).Select(JObject.Parse).ToArray();
+
+    private static JObject[] OfEvent(JObject[] lines, string kind) => lines.Where(l => (string?)l["event"] == kind).ToArray();
+
+    [Fact]
+    public void Fit_WritesBeginStepsEpochsAndEnd_WithTheRecordedValues()
+    {
+        string path = Path.Combine(_dir, "nested", "run", "fit.jsonl");
+        var log = new JsonLinesLog(path, everySteps: 2);
+        var probe = new Probe();
+        var model = new ScalarModel();
+        TrainingRig.Fit(model, new LineData(4), new TrainOptions
+        {
+            Epochs = 3,
+            Validate = TrainingRig.Validation("val_error", 0.5, 0.25, 0.125),
+            Callbacks = { log, probe },
+        });
+
+        JObject[] lines = Read(path);
+        Assert.Equal(["begin", "step", "step", "epoch", "step", "step", "epoch", "step", "step", "epoch", "end"], lines.Select(l => (string)l["event"]!));
+        JObject begin = lines[0];
+        Assert.Equal(12, (long)begin["planned_steps"]!);
+        Assert.Equal(0, (long)begin["start_step"]!);
+        Assert.Equal(1, (long)begin["parameters"]!);
+        Assert.Equal("GradientScheme", (string)begin["scheme"]!);
+
+        JObject[] steps = OfEvent(lines, "step");
+        Assert.Equal([0L, 2, 4, 6, 8, 10], steps.Select(s => (long)s["step"]!));
+        foreach (JObject s in steps)
+        {
+            StepRecord recorded = probe.Steps[(int)(long)s["step"]!];
+            Assert.Equal(recorded.Loss, (double)s["loss"]!);
+            Assert.Equal(recorded.Epoch, (int)s["epoch"]!);
+            Assert.Equal(recorded.BatchIndex, (int)s["batch"]!);
+            Assert.Equal(4, (int)s["samples"]!);
+            Assert.Equal(0.1, (double)s["learning_rate"]!);
+            Assert.True((double)s["elapsed_s"]! >= 0);
+        }
+
+        JObject[] epochs = OfEvent(lines, "epoch");
+        Assert.Equal([0, 1, 2], epochs.Select(e => (int)e["epoch"]!));
+        Assert.Equal([4L, 8, 12], epochs.Select(e => (long)e["step"]!));
+        Assert.Equal([0.5, 0.25, 0.125], epochs.Select(e => (double)e["val_error"]!));
+        double meanOfEpoch1 = probe.Steps.Where(s => s.Epoch == 1).Average(s => s.Loss);
+        Assert.Equal(meanOfEpoch1, (double)epochs[1]["mean_loss"]!, 12);
+
+        JObject end = lines[^1];
+        Assert.Equal("Completed", (string)end["reason"]!);
+        Assert.Equal(12, (long)end["steps"]!);
+        Assert.Equal(probe.Steps[^1].Loss, (double)end["final_loss"]!);
+    }
+
+    [Fact]
+    public void NonFiniteValues_AreNullWithANamedSpelling()
+    {
+        string path = Path.Combine(_dir, "nan.jsonl");
+        var model = new ScalarModel();
+        TrainingRig.Fit(model, new LineData(3), new TrainOptions
+        {
+            Epochs = 1,
+            StopOnNonFinite = false,
+            Validate = _ => new Dictionary<string, double> { ["val_error"] = double.NegativeInfinity },
+            Callbacks = { new JsonLinesLog(path) },
+        }, TrainingRig.Scripted(model, k => k == 1 ? double.NaN : 1.0));
+
+        JObject[] lines = Read(path);
+        JObject nanStep = OfEvent(lines, "step")[1];
+        Assert.Equal(JTokenType.Null, nanStep["loss"]!.Type);
+        Assert.Equal("NaN", (string)nanStep["loss_nonfinite"]!);
+        Assert.Null(OfEvent(lines, "step")[0]["loss_nonfinite"]);
+        JObject epoch = OfEvent(lines, "epoch")[0];
+        Assert.Equal("NaN", (string)epoch["mean_loss_nonfinite"]!);
+        Assert.Equal("-Infinity", (string)epoch["val_error_nonfinite"]!);
+    }
+
+    [Fact]
+    public void Fit_FlushesEveryEpoch()
+    {
+        string path = Path.Combine(_dir, "flush.jsonl");
+        var seen = new List<int>();
+        var probe = new Probe
+        {
+            Epoch = (_, _) =>
+            {
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var reader = new StreamReader(stream);
+                seen.Add(reader.ReadToEnd().Split('\n').Count(l => l.Contains("\"event\":\"epoch\"")));
+            },
+        };
+        TrainingRig.Fit(new ScalarModel(), new LineData(3), new TrainOptions { Epochs = 3, Callbacks = { new JsonLinesLog(path), probe } });
+
+        Assert.Equal([1, 2, 3], seen);
+    }
+
+    [Fact]
+    public void FreshRun_Truncates_ResumedRun_Appends()
+    {
+        string path = Path.Combine(_dir, "resume.jsonl");
+        File.WriteAllText(path, "{\"event\":\"old\"}\n");
+        var model = new ScalarModel();
+        var data = new LineData(3);
+        TrainingRig.Fit(model, data, new TrainOptions { Epochs = 1, Callbacks = { new JsonLinesLog(path) } });
+        Assert.Equal("begin", (string)Read(path)[0]["event"]!);
+        int linesAfterFirstRun = Read(path).Length;
+
+        var log = new JsonLinesLog(path);
+        TrainingRun resumed = TrainingRig.Run(model, data, new TrainOptions { Epochs = 2 }, startStep: 3);
+        log.OnTrainBegin(resumed);
+        log.OnTrainEnd(resumed, new FitResult(StopReason.Completed, "Completed 2 epochs.", 6, 2, 0.5, [], TimeSpan.FromSeconds(1)));
+
+        JObject[] lines = Read(path);
+        Assert.Equal(linesAfterFirstRun + 2, lines.Length);
+        Assert.Equal(3, (long)lines[linesAfterFirstRun]["start_step"]!);
+        Assert.Equal("end", (string)lines[^1]["event"]!);
+    }
+
+    [Fact]
+    public void OnTrainEnd_LogsTheFailureWhenTheObjectiveThrows()
+    {
+        string path = Path.Combine(_dir, "failed.jsonl");
+        var model = new ScalarModel();
+        Func<Batch, Tensor> mse = TrainingRig.Mse(model);
+        int calls = 0;
+        Assert.Throws<InvalidOperationException>(() => TrainingRig.Fit(model, new LineData(4), new TrainOptions
+        {
+            Epochs = 2,
+            Callbacks = { new JsonLinesLog(path) },
+        }, batch => ++calls == 6 ? throw new InvalidOperationException("objective broke") : mse(batch)));
+
+        JObject[] lines = Read(path);
+        Assert.Equal(5, OfEvent(lines, "step").Length);
+        JObject end = lines[^1];
+        Assert.Equal("Failed", (string)end["reason"]!);
+        Assert.Equal("objective broke", (string)end["message"]!);
+        Assert.Equal(5, (long)end["steps"]!);
+    }
+
+    [Fact]
+    public void Metrics_NamedLikeAField_ArePrefixed()
+    {
+        string path = Path.Combine(_dir, "clash.jsonl");
+        TrainingRig.Fit(new ScalarModel(), new LineData(2), new TrainOptions
+        {
+            Epochs = 1,
+            Validate = _ => new Dictionary<string, double> { ["step"] = 7 },
+            Callbacks = { new JsonLinesLog(path) },
+        });
+
+        JObject epoch = OfEvent(Read(path), "epoch")[0];
+        Assert.Equal(2, (long)epoch["step"]!);
+        Assert.Equal(7, (double)epoch["metric_step"]!);
+    }
+
+    [Fact]
+    public void Constructor_RejectsANonPositiveInterval()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new JsonLinesLog(Path.Combine(_dir, "x.jsonl"), everySteps: 0));
+        Assert.Contains("got 0", e.Message);
+    }
+}
