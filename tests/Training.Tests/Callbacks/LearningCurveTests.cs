@@ -100,7 +100,7 @@ public sealed class LearningCurveTests : IDisposable
     {
         string path = Path.Combine(_dir, "failed.svg");
         var model = new ScalarModel();
-        Func<Data.Batch, Tensor> mse = TrainingRig.Mse(model);
+        Func<TensorNetworks.Training.Data.Batch, Tensor> mse = TrainingRig.Mse(model);
         int calls = 0;
         Assert.Throws<InvalidOperationException>(() => TrainingRig.Fit(model, new LineData(5), new TrainOptions
         {
