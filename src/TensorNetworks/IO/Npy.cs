@@ -26,6 +26,7 @@ public static class Npy
     /// <exception cref="ArgumentException">When <paramref name="path"/> is empty.</exception>
     /// <exception cref="DirectoryNotFoundException">When the directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException">When the file cannot be written.</exception>
+    /// <example><code>Npy.Save("x.npy", TN.Arange(6).Reshape(2, 3));</code></example>
     public static void Save(string path, Tensor tensor)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -59,6 +60,7 @@ public static class Npy
     /// <exception cref="FileNotFoundException">When the file does not exist.</exception>
     /// <exception cref="InvalidDataException">When the file is truncated, corrupt or of an unsupported
     /// version or descr; the message names the file, the byte offset and the problem.</exception>
+    /// <example><code>Tensor x = Npy.Load("x.npy"); // written by numpy.save</code></example>
     public static Tensor Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -38,6 +38,9 @@ public static partial class SafeTensors
     /// tensor or metadata value is null.</exception>
     /// <exception cref="DirectoryNotFoundException">When the directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException">When the file cannot be written.</exception>
+    /// <example><code>
+    /// SafeTensors.Save("w.safetensors", new Dictionary&lt;string, Tensor&gt; { ["w"] = TN.Ones(2, 2) });
+    /// </code></example>
     public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

@@ -38,6 +38,7 @@ public sealed class CheckpointCallback : Callback
     /// <param name="keepLast">How many step files to keep, at least 1. Default 3.</param>
     /// <exception cref="ArgumentException">When <paramref name="directory"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="everySteps"/> or <paramref name="keepLast"/> is below 1.</exception>
+    /// <example><code>var every500 = new CheckpointCallback("ckpt", everySteps: 500, atEpochEnd: false, keepLast: 5);</code></example>
     public CheckpointCallback(string directory, int? everySteps = null, bool atEpochEnd = true, int keepLast = 3)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);

@@ -33,6 +33,7 @@ public static class Checkpoint
     /// <exception cref="ArgumentException">When the path is empty, a parameter name is empty, or a tensor is null.</exception>
     /// <exception cref="DirectoryNotFoundException">When the directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException">When the file cannot be written.</exception>
+    /// <example><code>Checkpoint.Save("ckpt/manual.safetensors", run.Snapshot());</code></example>
     public static void Save(string path, TrainingState state)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -59,6 +60,7 @@ public static class Checkpoint
     /// <exception cref="InvalidDataException">When the file is not a valid safetensors file (the message names
     /// the byte offset), is a safetensors file but not a tn checkpoint, comes from a newer format version, or
     /// holds a value that does not parse.</exception>
+    /// <example><code>long steps = Checkpoint.Load("ckpt/last.safetensors").Step;</code></example>
     public static TrainingState Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
