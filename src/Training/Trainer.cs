@@ -108,6 +108,5 @@ public static partial class Trainer
     }
 
     /// <summary>Reads a checkpoint for <see cref="TrainOptions.ResumeFrom"/>.</summary>
-    private static TrainingState LoadCheckpoint(string path) =>
-        throw new NotSupportedException($"Trainer: resuming from \"{path}\" needs the checkpoint reader.");
+    private static TrainingState LoadCheckpoint(string path) => Checkpoints.Checkpoint.Load(path);
 }

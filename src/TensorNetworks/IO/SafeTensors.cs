@@ -1,0 +1,137 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace TensorNetworks.IO;
+
+/// <summary>
+/// Reads and writes the safetensors format, which Python's <c>safetensors</c> package reads and writes:
+/// an 8-byte little-endian unsigned header length N, N bytes of UTF-8 JSON
+/// <c>{"name": {"dtype": "F32", "shape": [2, 3], "data_offsets": [begin, end]}, ..., "__metadata__": {"k": "v"}}</c>,
+/// then the raw little-endian row-major data of every tensor, back to back. Offsets are relative to the
+/// first byte after the header.
+/// </summary>
+/// <remarks>
+/// <see cref="Save"/> pads the header with spaces to a multiple of 8 bytes, lays out the Float64 tensors
+/// before the Float32 ones (each group ordered by name, as Python's writer does) so every tensor is aligned
+/// to its element size, and writes atomically: the file is either the old one or the complete new one.
+/// <see cref="Load"/> trusts nothing in the file; see its exceptions.
+/// </remarks>
+/// <example><code>
+/// SafeTensors.Save("weights.safetensors",
+///     new Dictionary&lt;string, Tensor&gt; { ["w"] = TN.Randn(gen, 3, 4), ["b"] = TN.Zeros(4) },
+///     new Dictionary&lt;string, string&gt; { ["format"] = "pt" });
+/// Tensor w = SafeTensors.Load("weights.safetensors").Tensors["w"];
+/// </code></example>
+public static partial class SafeTensors
+{
+    /// <summary>
+    /// Writes <paramref name="tensors"/> and <paramref name="metadata"/> to <paramref name="path"/> as one
+    /// safetensors file. The file is written to a temporary file in the same directory and renamed over
+    /// <paramref name="path"/>, so a failure leaves an existing file untouched and no partial file behind.
+    /// </summary>
+    /// <param name="path">The file to write; its directory must exist.</param>
+    /// <param name="tensors">The tensors by name; names must be non-empty and not <c>__metadata__</c>.</param>
+    /// <param name="metadata">Strings stored in the header's <c>__metadata__</c> object, or null for none.</param>
+    /// <exception cref="ArgumentException">When the path or a name is empty, a name is <c>__metadata__</c>, or a
+    /// tensor or metadata value is null.</exception>
+    /// <exception cref="DirectoryNotFoundException">When the directory of <paramref name="path"/> does not exist.</exception>
+    /// <exception cref="IOException">When the file cannot be written.</exception>
+    /// <example><code>
+    /// SafeTensors.Save("w.safetensors", new Dictionary&lt;string, Tensor&gt; { ["w"] = TN.Ones(2, 2) });
+    /// </code></example>
+    public static void Save(string path, IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(tensors);
+        CheckNames(tensors, metadata);
+
+        var ordered = tensors
+            .OrderByDescending(t => t.Value.DType.ElementSize())
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .ToArray();
+        var layout = new List<SafeTensorsEntry>(ordered.Length);
+        long position = 0;
+        foreach (var (name, tensor) in ordered)
+        {
+            long bytes = (long)tensor.ElementCount * tensor.DType.ElementSize();
+            layout.Add(new SafeTensorsEntry(name, tensor.DType, tensor.Shape.ToArray(), position, position + bytes, 0));
+            position += bytes;
+        }
+        byte[] header = Header(layout, metadata);
+
+        AtomicFile.Write(path, stream =>
+        {
+            Span<byte> length = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(length, (ulong)header.Length);
+            stream.Write(length);
+            stream.Write(header);
+            foreach (var (_, tensor) in ordered) LittleEndian.Write(stream, tensor);
+        });
+    }
+
+    private static void CheckNames(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)
+    {
+        foreach (var (name, tensor) in tensors)
+        {
+            if (string.IsNullOrEmpty(name))
+                throw new ArgumentException("SafeTensors.Save: a tensor name is empty; give every tensor a non-empty name.", nameof(tensors));
+            if (name == SafeTensorsHeaderReader.MetadataKey)
+                throw new ArgumentException($"SafeTensors.Save: \"{name}\" is reserved for the metadata; rename that tensor.", nameof(tensors));
+            if (tensor is null)
+                throw new ArgumentException($"SafeTensors.Save: the tensor \"{name}\" is null.", nameof(tensors));
+        }
+        if (metadata is null) return;
+        foreach (var (key, value) in metadata)
+            if (value is null)
+                throw new ArgumentException($"SafeTensors.Save: the metadata value of \"{key}\" is null; metadata values must be strings.", nameof(metadata));
+    }
+
+    /// <summary>The UTF-8 JSON header, padded with spaces to a multiple of 8 bytes.</summary>
+    private static byte[] Header(List<SafeTensorsEntry> layout, IReadOnlyDictionary<string, string>? metadata)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            json.WriteStartObject();
+            if (metadata is { Count: > 0 })
+            {
+                json.WritePropertyName(SafeTensorsHeaderReader.MetadataKey);
+                json.WriteStartObject();
+                foreach (var (key, value) in metadata)
+                {
+                    json.WritePropertyName(key);
+                    json.WriteValue(value);
+                }
+                json.WriteEndObject();
+            }
+            foreach (SafeTensorsEntry entry in layout)
+            {
+                json.WritePropertyName(entry.Name);
+                json.WriteStartObject();
+                json.WritePropertyName("dtype");
+                json.WriteValue(SafeTensorsHeaderReader.Name(entry.DType));
+                json.WritePropertyName("shape");
+                WriteArray(json, entry.Dims.Select(d => (long)d));
+                json.WritePropertyName("data_offsets");
+                WriteArray(json, [entry.Begin, entry.End]);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        int length = Encoding.UTF8.GetByteCount(text.ToString());
+        int padded = (length + 7) / 8 * 8;
+        byte[] header = new byte[padded];
+        Encoding.UTF8.GetBytes(text.ToString(), header);
+        header.AsSpan(length).Fill((byte)' ');
+        return header;
+    }
+
+    private static void WriteArray(JsonTextWriter json, IEnumerable<long> values)
+    {
+        json.WriteStartArray();
+        foreach (long v in values) json.WriteValue(v);
+        json.WriteEndArray();
+    }
+}

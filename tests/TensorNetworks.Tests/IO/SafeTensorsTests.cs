@@ -1,0 +1,305 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using TensorNetworks.IO;
+
+namespace TensorNetworks.Tests.IO;
+
+public sealed class SafeTensorsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    /// <summary>A file made of an explicit header length, header text and data bytes.</summary>
+    private string WriteRaw(string header, byte[] data, ulong? headerLength = null, string name = "raw.safetensors")
+    {
+        byte[] json = Encoding.UTF8.GetBytes(header);
+        var bytes = new byte[8 + json.Length + data.Length];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, headerLength ?? (ulong)json.Length);
+        json.CopyTo(bytes, 8);
+        data.CopyTo(bytes, 8 + json.Length);
+        string path = _dir.File(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Load_ReadsAHandWrittenFile()
+    {
+        const string header = "{\"__metadata__\":{\"format\":\"pt\",\"note\":\"é\"},"
+            + "\"w\":{\"dtype\":\"F32\",\"shape\":[2,2],\"data_offsets\":[16,32]},"
+            + "\"b\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}   ";
+        byte[] data =
+        [
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xF0, 0x3F, // b[0] = 1.0
+            0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xC0, // b[1] = -2.0
+            0x00, 0x00, 0x80, 0x3F, // w[0,0] = 1
+            0x00, 0x00, 0x00, 0x40, // w[0,1] = 2
+            0x00, 0x00, 0xC0, 0xBF, // w[1,0] = -1.5
+            0x00, 0x00, 0x00, 0x3F, // w[1,1] = 0.5
+        ];
+        SafeTensorsContents file = SafeTensors.Load(WriteRaw(header, data));
+
+        Assert.Equal(["w", "b"], file.Tensors.Keys);
+        Tensor w = file.Tensors["w"], b = file.Tensors["b"];
+        Assert.Equal(DType.Float32, w.DType);
+        Assert.Equal(new Shape(2, 2), w.Shape);
+        Assert.Equal([1f, 2f, -1.5f, 0.5f], w.ToArray<float>());
+        Assert.Equal(DType.Float64, b.DType);
+        Assert.Equal([1.0, -2.0], b.ToArray<double>());
+        Assert.Equal(new Dictionary<string, string> { ["format"] = "pt", ["note"] = "é" }, file.Metadata);
+    }
+
+    [Fact]
+    public void Save_RoundTripsFloat32AndFloat64BitForBit()
+    {
+        var gen = new Generator(7);
+        Tensor f32 = TN.Tensor(new[] { float.NaN, -0f, float.Epsilon, float.MaxValue, float.NegativeInfinity, 1.25f }, 2, 3);
+        Tensor f64 = TN.Randn(gen, DType.Float64, 4, 3, 2);
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["layer.f32"] = f32, ["layer.f64"] = f64 });
+
+        var loaded = SafeTensors.Load(path).Tensors;
+        Assert.Equal(f32.Shape, loaded["layer.f32"].Shape);
+        Assert.Equal(f64.Shape, loaded["layer.f64"].Shape);
+        Assert.Equal(f32.ToArray<float>().Select(BitConverter.SingleToInt32Bits), loaded["layer.f32"].ToArray<float>().Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(f64.ToArray<double>().Select(BitConverter.DoubleToInt64Bits), loaded["layer.f64"].ToArray<double>().Select(BitConverter.DoubleToInt64Bits));
+        Assert.Empty(SafeTensors.Load(path).Metadata);
+    }
+
+    [Fact]
+    public void Save_RoundTripsScalarsAndEmptyTensors()
+    {
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor>
+        {
+            ["scalar"] = TN.Scalar(3.5, DType.Float64),
+            ["empty"] = TN.Zeros(0),
+            ["empty3"] = TN.Zeros(DType.Float64, 2, 0, 3),
+            ["one"] = TN.Scalar(-1),
+        });
+
+        var loaded = SafeTensors.Load(path).Tensors;
+        Assert.Equal(0, loaded["scalar"].Order);
+        Assert.Equal(3.5, loaded["scalar"].Item());
+        Assert.Equal(new Shape(0), loaded["empty"].Shape);
+        Assert.Equal(new Shape(2, 0, 3), loaded["empty3"].Shape);
+        Assert.Equal(DType.Float64, loaded["empty3"].DType);
+        Assert.Equal(-1.0, loaded["one"].Item());
+    }
+
+    [Fact]
+    public void Save_RoundTripsManyTensorsAndMetadata()
+    {
+        var gen = new Generator(11);
+        var tensors = new Dictionary<string, Tensor>();
+        for (int i = 0; i < 40; i++)
+        {
+            int[] dims = Enumerable.Range(0, gen.NextInt(4)).Select(_ => 1 + gen.NextInt(5)).ToArray();
+            tensors[$"block{i}.weight"] = TN.Randn(gen, i % 3 == 0 ? DType.Float64 : DType.Float32, dims);
+        }
+        var metadata = new Dictionary<string, string> { ["a"] = "1", ["quote\"key"] = "line\nbreak", ["ünï"] = "çødé" };
+        string path = _dir.File("many.safetensors");
+        SafeTensors.Save(path, tensors, metadata);
+
+        SafeTensorsContents file = SafeTensors.Load(path);
+        Assert.Equal(tensors.Keys.Order(StringComparer.Ordinal), file.Tensors.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, t) in tensors)
+        {
+            Assert.Equal(t.Shape, file.Tensors[name].Shape);
+            Assert.Equal(t.DType, file.Tensors[name].DType);
+            Assert.Equal(t.ToArray<double>(), file.Tensors[name].ToArray<double>());
+        }
+        Assert.Equal(metadata, file.Metadata);
+    }
+
+    [Fact]
+    public void Save_PadsTheHeaderAndStoresFloat64First()
+    {
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor>
+        {
+            ["a"] = TN.Ones(3),
+            ["z"] = TN.Ones(DType.Float64, 2),
+        }, new Dictionary<string, string> { ["format"] = "pt" });
+
+        byte[] bytes = File.ReadAllBytes(path);
+        long n = (long)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        Assert.Equal(0, n % 8);
+        Assert.Equal(8 + n + 16 + 12, bytes.Length);
+        string header = Encoding.UTF8.GetString(bytes, 8, (int)n);
+        Assert.StartsWith("{\"__metadata__\":{\"format\":\"pt\"},", header);
+        var parsed = JObject.Parse(header);
+        Assert.Equal("[0,16]", parsed["z"]!["data_offsets"]!.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.Equal("[16,28]", parsed["a"]!["data_offsets"]!.ToString(Newtonsoft.Json.Formatting.None));
+        Assert.Equal("F32", (string)parsed["a"]!["dtype"]!);
+        string json = header.TrimEnd(' ');
+        Assert.EndsWith("}", json);
+        Assert.InRange(header.Length - json.Length, 0, 7);
+        Assert.Equal(1.0, BitConverter.ToDouble(bytes, 8 + (int)n));
+    }
+
+    [Fact]
+    public void Save_LeavesOnlyTheTargetFile()
+    {
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["a"] = TN.Ones(3) });
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["b"] = TN.Ones(2) });
+        Assert.Equal(["t.safetensors"], _dir.Names());
+        Assert.Equal(["b"], SafeTensors.Load(path).Tensors.Keys);
+    }
+
+    [Fact]
+    public void Save_KeepsAnExistingTargetWhenItFails()
+    {
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["a"] = TN.Ones(3) });
+        byte[] before = File.ReadAllBytes(path);
+
+        Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, new Dictionary<string, Tensor> { ["__metadata__"] = TN.Ones(1) }));
+        string directoryTarget = _dir.File("dir.safetensors");
+        Directory.CreateDirectory(directoryTarget);
+        Assert.ThrowsAny<Exception>(() => SafeTensors.Save(directoryTarget, new Dictionary<string, Tensor> { ["a"] = TN.Ones(3) }));
+
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(["dir.safetensors", "t.safetensors"], _dir.Names());
+    }
+
+    [Fact]
+    public void Save_ThrowsForEmptyNamesAndNullValues()
+    {
+        string path = _dir.File("t.safetensors");
+        Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, new Dictionary<string, Tensor> { [""] = TN.Ones(1) }));
+        Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, new Dictionary<string, Tensor> { ["a"] = null! }));
+        Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, new Dictionary<string, Tensor>(), new Dictionary<string, string> { ["k"] = null! }));
+        Assert.Empty(_dir.Names());
+    }
+
+    [Fact]
+    public void Load_ThrowsForTruncatedHeaderLength()
+    {
+        string path = _dir.File("short.safetensors");
+        File.WriteAllBytes(path, [16, 0, 0, 0, 0]);
+        AssertCorrupt(path, 0, "too short");
+    }
+
+    [Fact]
+    public void Load_ThrowsForHeaderLengthBeyondTheFile()
+    {
+        string path = WriteRaw("{}      ", [], headerLength: 1000);
+        AssertCorrupt(path, 0, "1000");
+    }
+
+    [Fact]
+    public void Load_ThrowsForHeaderLengthAboveTheLimit()
+    {
+        string path = WriteRaw("{}      ", [], headerLength: ulong.MaxValue);
+        AssertCorrupt(path, 0, "limit");
+    }
+
+    [Theory]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",", "not valid JSON")]
+    [InlineData("[1, 2, 3]", "starting with '{'")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", "not valid JSON")]
+    [InlineData("{} {}", "not valid JSON")]
+    [InlineData("{\"__metadata__\":{\"epoch\":3}}", "\"epoch\" holds the integer 3")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[-1],\"data_offsets\":[0,0]}}", "shape")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[1.5],\"data_offsets\":[0,0]}}", "shape")]
+    [InlineData("{\"a\":{\"shape\":[0],\"data_offsets\":[0,0]}}", "no string \"dtype\"")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0]}}", "[begin, end]")]
+    [InlineData("{\"a\":[1]}", "an array")]
+    public void Load_ThrowsForMalformedHeaders(string header, string expected)
+    {
+        string path = WriteRaw(header, []);
+        var e = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(path));
+        Assert.True(e.Message.Contains(path), e.Message);
+        Assert.True(Regex.IsMatch(e.Message, @"at byte ([89]|[1-9]\d+):"), e.Message);
+        Assert.True(e.Message.Contains(expected), e.Message);
+    }
+
+    [Fact]
+    public void Load_ThrowsForInvalidUtf8()
+    {
+        byte[] bytes = [8, 0, 0, 0, 0, 0, 0, 0, (byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}'];
+        string path = _dir.File("utf8.safetensors");
+        File.WriteAllBytes(path, bytes);
+        AssertCorrupt(path, 10, "UTF-8");
+    }
+
+    [Theory]
+    [InlineData("BF16")]
+    [InlineData("I64")]
+    [InlineData("Q7")]
+    public void Load_ThrowsNamingAnUnsupportedDType(string dtype)
+    {
+        string header = "{\"a\":{\"dtype\":\"" + dtype + "\",\"shape\":[1],\"data_offsets\":[0,8]}}";
+        string path = WriteRaw(header, new byte[8]);
+        AssertCorrupt(path, 13, dtype);
+    }
+
+    [Fact]
+    public void Load_ThrowsForOffsetsThatEndBeforeTheyBegin()
+    {
+        string path = WriteRaw("{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[8,4]}}", new byte[8]);
+        AssertCorrupt(path, 13, "end before they begin");
+    }
+
+    [Fact]
+    public void Load_ThrowsForASizeMismatch()
+    {
+        string path = WriteRaw("{\"a\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", new byte[8]);
+        AssertCorrupt(path, 13, "needs 12 bytes");
+    }
+
+    [Fact]
+    public void Load_ThrowsForOverlappingTensors()
+    {
+        const string header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}";
+        string path = WriteRaw(header, new byte[12]);
+        AssertCorrupt(path, 8 + header.Length + 4, "overlaps");
+    }
+
+    [Fact]
+    public void Load_ThrowsForAGapBetweenTensors()
+    {
+        const string header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[12,20]}}";
+        string path = WriteRaw(header, new byte[20]);
+        AssertCorrupt(path, 8 + header.Length + 12, "gap");
+    }
+
+    [Fact]
+    public void Load_ThrowsForDataBeyondTheFile()
+    {
+        const string header = "{\"a\":{\"dtype\":\"F64\",\"shape\":[2],\"data_offsets\":[0,16]}}";
+        string path = WriteRaw(header, new byte[10]);
+        AssertCorrupt(path, 8 + header.Length + 10, "truncated");
+    }
+
+    [Fact]
+    public void Load_ThrowsForBytesAfterTheLastTensor()
+    {
+        const string header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}}";
+        string path = WriteRaw(header, new byte[12]);
+        AssertCorrupt(path, 8 + header.Length + 8, "4 bytes follow");
+    }
+
+    [Fact]
+    public void Load_ThrowsForAFileCutInsideTheData()
+    {
+        string path = _dir.File("t.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["a"] = TN.Ones(DType.Float64, 4) });
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^5]);
+        AssertCorrupt(path, bytes.Length - 5, "truncated");
+    }
+
+    private static void AssertCorrupt(string path, long offset, string expected)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(path));
+        Assert.True(e.Message.Contains($"\"{path}\""), e.Message);
+        Assert.True(e.Message.Contains($"at byte {offset}:"), e.Message);
+        Assert.True(e.Message.Contains(expected), e.Message);
+    }
+}
