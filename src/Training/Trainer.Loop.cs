@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using TensorNetworks.Nn;
 using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Data;
@@ -16,21 +17,45 @@ public static partial class Trainer
         private double _lastLoss = double.NaN;
         private double? _previousEpochLoss;
 
+        /// <summary>Runs the epochs; every callback's <see cref="Callback.OnTrainEnd"/> is called exactly once,
+        /// however the run ends, even when another callback's throws.</summary>
         public FitResult Run()
         {
+            FitResult result;
+            ExceptionDispatchInfo? failure = null;
             try
             {
                 model.Train();
                 foreach (Callback c in options.Callbacks) c.OnTrainBegin(run);
                 (StopReason reason, string message) = Epochs();
-                return Finish(reason, message);
+                result = Result(reason, message);
             }
             catch (Exception e)
             {
-                FitResult failed = Result(StopReason.Failed, e.Message);
-                foreach (Callback c in options.Callbacks) c.OnTrainEnd(run, failed);
-                throw;
+                failure = ExceptionDispatchInfo.Capture(e);
+                result = Result(StopReason.Failed, e.Message);
             }
+            ExceptionDispatchInfo? callbackFailure = EndCallbacks(result);
+            failure?.Throw();
+            callbackFailure?.Throw();
+            return result;
+        }
+
+        private ExceptionDispatchInfo? EndCallbacks(FitResult result)
+        {
+            ExceptionDispatchInfo? first = null;
+            foreach (Callback c in options.Callbacks)
+            {
+                try
+                {
+                    c.OnTrainEnd(run, result);
+                }
+                catch (Exception e)
+                {
+                    first ??= ExceptionDispatchInfo.Capture(e);
+                }
+            }
+            return first;
         }
 
         private (StopReason, string) Epochs()
@@ -119,13 +144,6 @@ public static partial class Trainer
         }
 
         private bool ReachedMaxSteps() => options.MaxSteps is { } max && position.Step >= max;
-
-        private FitResult Finish(StopReason reason, string message)
-        {
-            FitResult result = Result(reason, message);
-            foreach (Callback c in options.Callbacks) c.OnTrainEnd(run, result);
-            return result;
-        }
 
         private FitResult Result(StopReason reason, string message) =>
             new(reason, message, position.Step, position.Epoch, _lastLoss, _history, _clock.Elapsed);

@@ -153,4 +153,21 @@ public class TrainerTests
     {
         public override void OnStepEnd(TrainingRun run, StepRecord step) => into.Add(run.Snapshot());
     }
+
+    private sealed class ThrowsAtEnd : Callback
+    {
+        public override void OnTrainEnd(TrainingRun run, FitResult result) => throw new InvalidOperationException("callback failed");
+    }
+
+    [Fact]
+    public void Fit_EndsEveryCallbackOnceEvenWhenOneThrows()
+    {
+        var model = new Scalar(0);
+        var log = new EventLog();
+        var e = Assert.Throws<InvalidOperationException>(() => Trainer.Fit(model, new Samples(1), _ => Quadratic(model),
+            new GradientScheme(new Descent(model.Parameters(), 0.1)), new TrainOptions { Epochs = 1, Callbacks = { new ThrowsAtEnd(), log } }));
+        Assert.Equal("callback failed", e.Message);
+        Assert.Single(log.Events, s => s.StartsWith("end", StringComparison.Ordinal));
+        Assert.Equal("end Completed", log.Events[^1]);
+    }
 }

@@ -5,7 +5,7 @@ using TensorNetworks.Training.Data;
 using TensorNetworks.Training.Optimizers;
 using TensorNetworks.Training.Schemes;
 
-namespace TensorNetworks.Training.Tests.Checkpoints;
+namespace TensorNetworks.Training.Tests.Callbacks;
 
 public sealed class CheckpointCallbackTests : IDisposable
 {
