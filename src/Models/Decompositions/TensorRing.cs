@@ -3,7 +3,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// <summary>
 /// A tensor in tensor-ring format: cores G_k of shape r_{k-1} × n_k × r_k with r_N = r_0 ≥ 1 and trace closure,
 /// T[i_1, …, i_N] = Tr(G_1[:, i_1, :] · G_2[:, i_2, :] ⋯ G_N[:, i_N, :]). A tensor train is the ring with r_0 = 1.
-/// Immutable; cores keep their dtype.
+/// Operations never modify the cores; they keep their dtype.
 /// </summary>
 /// <example><code>
 /// var ring = TensorRing.Random(new Generator(0), [4, 5, 6], [2, 2, 2, 2]);

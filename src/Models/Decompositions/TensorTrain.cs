@@ -2,7 +2,7 @@ namespace TensorNetworks.Models.Decompositions;
 
 /// <summary>
 /// A tensor in tensor-train (TT, MPS) format: cores G_k of shape r_{k-1} × n_k × r_k with r_0 = r_N = 1 and
-/// T[i_1, …, i_N] = G_1[:, i_1, :] · G_2[:, i_2, :] ⋯ G_N[:, i_N, :]. Immutable: arithmetic, rounding and
+/// T[i_1, …, i_N] = G_1[:, i_1, :] · G_2[:, i_2, :] ⋯ G_N[:, i_N, :]. Operations never modify the cores: arithmetic, rounding and
 /// conversion return new trains. Cores keep their dtype (float32 or float64).
 /// </summary>
 /// <example><code>

@@ -3,7 +3,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// <summary>
 /// A matrix in TT-matrix (MPO) format: the (Π m_k) × (Π n_k) matrix with
 /// A[(i_1…i_N), (j_1…j_N)] = G_1[:, i_1, j_1, :] ⋯ G_N[:, i_N, j_N, :], cores of shape r_{k-1} × m_k × n_k × r_k,
-/// r_0 = r_N = 1, and row and column indices row-major over their modes. Immutable; cores keep their dtype.
+/// r_0 = r_N = 1, and row and column indices row-major over their modes. Operations never modify the cores; they keep their dtype.
 /// </summary>
 /// <example><code>
 /// var a = TtMatrix.Random(new Generator(0), rowModes: [2, 3], columnModes: [4, 5], ranks: [1, 3, 1]);

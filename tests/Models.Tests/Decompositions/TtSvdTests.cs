@@ -80,4 +80,12 @@ public sealed class TtSvdTests
         var length = Assert.Throws<ArgumentException>(() => TtSvd.Decompose(dense, maxRanks: [1, 2, 1]));
         Assert.Contains("need 4 ranks", length.Message);
     }
+
+    [Fact]
+    public void Decompose_OfAZeroTensor_HasRankOne()
+    {
+        TensorTrain tt = TtSvd.Decompose(TN.Zeros(DType.Float64, 3, 4, 5), 0.1);
+        Assert.Equal([1, 1, 1, 1], tt.Ranks);
+        Assert.Equal(0, tt.ToDense().Abs().Sum().Item());
+    }
 }
