@@ -1,0 +1,47 @@
+namespace TensorNetworks.Models.Decompositions;
+
+/// <summary>
+/// The rank rule of TT-SVD and TT rounding: keep the fewest leading singular values such that the discarded tail
+/// has Frobenius norm sqrt(Σ_{i≥r} s_i²) ≤ δ, at least 1 and at most the cap.
+/// </summary>
+internal static class TtSvdTruncation
+{
+    /// <summary>The rank kept from descending singular values <paramref name="singular"/> under threshold δ and cap,
+    /// and the squared norm of what is discarded.</summary>
+    public static (int Rank, double DiscardedSquared) Rank(double[] singular, double delta, int cap)
+    {
+        double budget = delta * delta, tail = 0;
+        int rank = singular.Length;
+        while (rank > 1)
+        {
+            double s2 = singular[rank - 1] * singular[rank - 1];
+            if (tail + s2 > budget) break;
+            tail += s2;
+            rank--;
+        }
+        for (int i = cap; i < rank; i++) tail += singular[i] * singular[i];
+        return (Math.Min(rank, cap), tail);
+    }
+
+    /// <summary>Checks ε (finite, non-negative) and the optional caps r_0..r_N (length N+1, each at least 1; the
+    /// boundary caps must be 1) and returns the caps, clamped to what the unfoldings allow:
+    /// r_k ≤ min(Π_{j≤k} n_j, Π_{j>k} n_j).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When ε is negative or not finite, or a cap is below 1.</exception>
+    /// <exception cref="ArgumentException">When the cap list has the wrong length or its boundary caps are not 1.</exception>
+    public static int[] Caps(string context, double relativeAccuracy, IReadOnlyList<int>? maxRanks, int[] modes)
+    {
+        if (!double.IsFinite(relativeAccuracy) || relativeAccuracy < 0)
+            throw new ArgumentOutOfRangeException(nameof(relativeAccuracy), relativeAccuracy, $"{context}: the relative accuracy ε must be finite and at least 0, got {relativeAccuracy}.");
+        int d = modes.Length;
+        int[] caps = maxRanks is null ? [.. Enumerable.Repeat(int.MaxValue, d + 1)] : TensorTrainChecks.Ranks(context, maxRanks, d, ring: false);
+        caps[0] = caps[d] = 1;
+        double left = 1;
+        for (int k = 1; k < d; k++)
+        {
+            left *= modes[k - 1];
+            double right = modes[k..].Aggregate(1.0, (p, n) => p * n);
+            caps[k] = (int)Math.Min(caps[k], Math.Min(left, right));
+        }
+        return caps;
+    }
+}

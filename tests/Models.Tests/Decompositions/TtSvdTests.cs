@@ -1,0 +1,91 @@
+using TensorNetworks.Models.Decompositions;
+using static TensorNetworks.Models.Tests.Decompositions.TensorTrainFixtures;
+
+namespace TensorNetworks.Models.Tests.Decompositions;
+
+public sealed class TtSvdTests
+{
+    [Fact]
+    public void Decompose_RecoversAPlantedTrain_WithItsRanks()
+    {
+        Tensor dense = TensorTrain.Random(new Generator(1), [5, 6, 7, 6], [1, 3, 4, 3, 1]).ToDense();
+        TensorTrain tt = TtSvd.Decompose(dense, relativeAccuracy: 1e-12);
+        Assert.Equal([1, 3, 4, 3, 1], tt.Ranks);
+        Assert.True(RelativeError(tt.ToDense(), dense) < 1e-10);
+    }
+
+    [Fact]
+    public void Decompose_WithoutTruncation_IsExactAtFullRank()
+    {
+        Tensor dense = TN.Randn(new Generator(2), DType.Float64, 3, 4, 5);
+        TensorTrain tt = TtSvd.Decompose(dense);
+        Assert.Equal([1, 3, 5, 1], tt.Ranks);
+        Assert.True(RelativeError(tt.ToDense(), dense) < 1e-12);
+    }
+
+    [Fact]
+    public void Decompose_HonoursTheAccuracyBound_AndRanksShrinkAsEpsilonGrows()
+    {
+        Tensor dense = TN.Randn(new Generator(3), DType.Float64, 6, 5, 6, 5);
+        int[]? previous = null;
+        foreach (double eps in new[] { 0.05, 0.2, 0.4, 0.7 })
+        {
+            TensorTrain tt = TtSvd.Decompose(dense, eps);
+            double error = RelativeError(tt.ToDense(), dense);
+            Assert.True(error <= eps, $"ε = {eps}: relative error {error}");
+            if (previous is not null)
+                Assert.True(tt.Ranks.Zip(previous).All(p => p.First <= p.Second), $"ranks [{string.Join(", ", tt.Ranks)}] grew from [{string.Join(", ", previous)}] at ε = {eps}");
+            previous = tt.Ranks;
+        }
+        Assert.True(previous!.Sum() < TtSvd.Decompose(dense, 0.05).Ranks.Sum());
+    }
+
+    [Fact]
+    public void Decompose_CapsRanks_AndClampsCapsTheUnfoldingCannotReach()
+    {
+        Tensor dense = TN.Randn(new Generator(4), DType.Float64, 3, 4, 5);
+        Assert.Equal([1, 2, 2, 1], TtSvd.Decompose(dense, maxRanks: [1, 2, 2, 1]).Ranks);
+        Assert.Equal([1, 3, 5, 1], TtSvd.Decompose(dense, maxRanks: [1, 100, 100, 1]).Ranks);
+    }
+
+    [Fact]
+    public void Decompose_WorksInFloat32()
+    {
+        Tensor dense = TensorTrain.Random(new Generator(5), [4, 5, 6], [1, 2, 3, 1], DType.Float32).ToDense();
+        TensorTrain tt = TtSvd.Decompose(dense, 1e-4);
+        Assert.Equal(DType.Float32, tt.DType);
+        Assert.Equal([1, 2, 3, 1], tt.Ranks);
+        Assert.True(RelativeError(tt.ToDense(), dense) < 1e-4);
+    }
+
+    [Fact]
+    public void Decompose_IsDeterministic()
+    {
+        Tensor dense = TN.Randn(new Generator(6), DType.Float64, 4, 5, 6);
+        TensorTrain a = TtSvd.Decompose(dense, 0.1), b = TtSvd.Decompose(dense, 0.1);
+        Assert.Equal(a.Ranks, b.Ranks);
+        for (int k = 0; k < a.Order; k++) Assert.Equal(a.Cores[k].ToArray<double>(), b.Cores[k].ToArray<double>());
+    }
+
+    [Fact]
+    public void Decompose_ThrowsForBadAccuracyOrCaps()
+    {
+        Tensor dense = TN.Randn(new Generator(7), DType.Float64, 3, 4, 5);
+        var eps = Assert.Throws<ArgumentOutOfRangeException>(() => TtSvd.Decompose(dense, -0.1));
+        Assert.Contains("got -0.1", eps.Message);
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => TtSvd.Decompose(dense, maxRanks: [1, 0, 2, 1]));
+        Assert.Contains("got 0", zero.Message);
+        var boundary = Assert.Throws<ArgumentException>(() => TtSvd.Decompose(dense, maxRanks: [2, 2, 2, 1]));
+        Assert.Contains("r_0 = 2", boundary.Message);
+        var length = Assert.Throws<ArgumentException>(() => TtSvd.Decompose(dense, maxRanks: [1, 2, 1]));
+        Assert.Contains("need 4 ranks", length.Message);
+    }
+
+    [Fact]
+    public void Decompose_OfAZeroTensor_HasRankOne()
+    {
+        TensorTrain tt = TtSvd.Decompose(TN.Zeros(DType.Float64, 3, 4, 5), 0.1);
+        Assert.Equal([1, 1, 1, 1], tt.Ranks);
+        Assert.Equal(0, tt.ToDense().Abs().Sum().Item());
+    }
+}
