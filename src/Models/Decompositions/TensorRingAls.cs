@@ -1,3 +1,4 @@
+using TensorNetworks.Training.Data;
 using TensorNetworks.Training;
 using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Schemes;
@@ -60,7 +61,7 @@ public static class TensorRingAls
 
         var callbacks = new List<Callback>();
         if (options.TargetError > 0) callbacks.Add(new TensorRingAlsTarget(options.TargetError));
-        FitResult result = Trainer.Fit(module, new TensorRingAlsData(target), _ => module.RelativeError(target, norm), new AlternatingScheme(blocks),
+        FitResult result = Trainer.Fit(module, new FullBatch(new Batch(target)), _ => module.RelativeError(target, norm), new AlternatingScheme(blocks),
             new TrainOptions { Epochs = options.MaxSweeps, LossTolerance = options.Tolerance > 0 ? options.Tolerance : null, Callbacks = callbacks });
         return new TensorRingAlsResult(module.ToRing(), [.. result.History.Select(h => h.MeanLoss)], result.StopReason, result.Message);
     }
