@@ -14,6 +14,7 @@ public sealed class Dropout : Module
     private readonly Generator _generator;
 
     /// <summary>Creates the layer; <paramref name="generator"/> draws the masks.</summary>
+    /// <example><code>var dropout = new Dropout(0.1, new Generator(7));</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="p"/> is not in [0, 1).</exception>
     public Dropout(double p, Generator generator)
     {
@@ -28,6 +29,7 @@ public sealed class Dropout : Module
     public double P { get; }
 
     /// <summary>x ⊙ m / (1 − p) in training mode (a fresh mask per call), x in evaluation mode.</summary>
+    /// <example><code>Tensor y = dropout.Forward(hidden);</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -14,6 +14,7 @@ public sealed class Linear : Module
     private readonly Parameter? _bias;
 
     /// <summary>Creates the layer with weight and (optionally) bias drawn from <paramref name="generator"/>.</summary>
+    /// <example><code>var layer = new Linear(784, 10, new Generator(0), dtype: DType.Float64);</code></example>
     /// <param name="inFeatures">Size of the input's last axis.</param>
     /// <param name="outFeatures">Size of the output's last axis.</param>
     /// <param name="generator">The random source of the initial values.</param>
@@ -49,6 +50,7 @@ public sealed class Linear : Module
     /// <summary>y = x·Wᵀ + b over the last axis of <paramref name="input"/> ([..., in] → [..., out]).</summary>
     /// <exception cref="ArgumentException">When the input's last axis is not <see cref="InFeatures"/> long
     /// or its dtype differs from the parameters'.</exception>
+    /// <example><code>Tensor y = layer.Forward(TN.Ones(32, 784)); // [32, 10]</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

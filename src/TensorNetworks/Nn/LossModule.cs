@@ -12,5 +12,6 @@ namespace TensorNetworks.Nn;
 public abstract class LossModule : Module
 {
     /// <summary>The scalar loss of <paramref name="prediction"/> against <paramref name="target"/>.</summary>
+    /// <example><code>Tensor l = loss.Forward(model.Forward(x), y);</code></example>
     public abstract Tensor Forward(Tensor prediction, Tensor target);
 }

@@ -7,6 +7,7 @@ namespace TensorNetworks.Nn;
 public sealed class ReLU : Module
 {
     /// <summary>y = max(x, 0), elementwise; any shape.</summary>
+    /// <example><code>Tensor y = new ReLU().Forward(x); // x.Relu()</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -14,6 +14,7 @@ public sealed class Sequential : Module
     private readonly Module[] _layers;
 
     /// <summary>Creates the chain and registers each layer under its position.</summary>
+    /// <example><code>var mlp = new Sequential(new Linear(2, 8, gen), new Tanh(), new Linear(8, 1, gen));</code></example>
     /// <exception cref="ArgumentException">When no layer is given.</exception>
     /// <exception cref="ArgumentNullException">When a layer is null.</exception>
     public Sequential(params Module[] layers)
@@ -33,6 +34,7 @@ public sealed class Sequential : Module
     public Module this[int index] => _layers[index];
 
     /// <summary>Feeds <paramref name="input"/> through every layer in order.</summary>
+    /// <example><code>Tensor y = mlp.Forward(TN.Ones(5, 2)); // [5, 1]</code></example>
     public override Tensor Forward(Tensor input)
     {
         Tensor x = input;

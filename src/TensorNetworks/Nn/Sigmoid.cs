@@ -7,6 +7,7 @@ namespace TensorNetworks.Nn;
 public sealed class Sigmoid : Module
 {
     /// <summary>y = 1 / (1 + e^(−x)), elementwise; any shape.</summary>
+    /// <example><code>Tensor y = new Sigmoid().Forward(x); // x.Sigmoid()</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -7,6 +7,7 @@ namespace TensorNetworks.Nn;
 public sealed class Softplus : Module
 {
     /// <summary>y = ln(1 + eˣ), elementwise; any shape.</summary>
+    /// <example><code>Tensor y = new Softplus().Forward(x); // x.Softplus()</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

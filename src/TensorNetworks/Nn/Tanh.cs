@@ -7,6 +7,7 @@ namespace TensorNetworks.Nn;
 public sealed class Tanh : Module
 {
     /// <summary>y = tanh(x), elementwise; any shape.</summary>
+    /// <example><code>Tensor y = new Tanh().Forward(x); // x.Tanh()</code></example>
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

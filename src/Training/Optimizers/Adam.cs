@@ -18,6 +18,7 @@ public sealed class Adam : Optimizer
     private readonly AdamMoments _moments;
 
     /// <summary>Creates the optimizer.</summary>
+    /// <example><code>var adam = new Adam(model.Parameters(), learningRate: 3e-4, beta2: 0.99);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite, a beta
     /// is outside [0, 1), or <paramref name="epsilon"/> or <paramref name="weightDecay"/> is negative or not finite.</exception>
@@ -46,6 +47,7 @@ public sealed class Adam : Optimizer
 
     /// <summary>Calls <paramref name="evaluate"/> once and updates every parameter that has a gradient;
     /// returns the loss it reported.</summary>
+    /// <example><code>double loss = adam.Step(() => { adam.ZeroGrad(); Tensor l = Loss(); l.Backward(); return l.Item(); });</code></example>
     public override double Step(Func<double> evaluate)
     {
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -74,6 +76,7 @@ public sealed class Adam : Optimizer
     }
 
     /// <summary>Restores a state taken by <see cref="GetState"/>, including the learning rate.</summary>
+    /// <example><code>var resumed = new Adam(model.Parameters()); resumed.SetState(adam.GetState());</code></example>
     /// <exception cref="ArgumentException">When the state is not an Adam state, is for another number of
     /// parameters, or holds a moment whose shape or dtype differs from its parameter's.</exception>
     public override void SetState(OptimizerState state)

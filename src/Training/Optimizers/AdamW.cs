@@ -17,6 +17,7 @@ public sealed class AdamW : Optimizer
     private readonly AdamMoments _moments;
 
     /// <summary>Creates the optimizer.</summary>
+    /// <example><code>var adamw = new AdamW(model.Parameters(), learningRate: 1e-3, weightDecay: 0.05);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite, a beta
     /// is outside [0, 1), or <paramref name="epsilon"/> or <paramref name="weightDecay"/> is negative or not finite.</exception>
@@ -45,6 +46,7 @@ public sealed class AdamW : Optimizer
 
     /// <summary>Calls <paramref name="evaluate"/> once and updates every parameter that has a gradient;
     /// returns the loss it reported.</summary>
+    /// <example><code>double loss = adamw.Step(() => { adamw.ZeroGrad(); Tensor l = Loss(); l.Backward(); return l.Item(); });</code></example>
     public override double Step(Func<double> evaluate)
     {
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -73,6 +75,7 @@ public sealed class AdamW : Optimizer
     }
 
     /// <summary>Restores a state taken by <see cref="GetState"/>, including the learning rate.</summary>
+    /// <example><code>var resumed = new AdamW(model.Parameters()); resumed.SetState(adamw.GetState());</code></example>
     /// <exception cref="ArgumentException">When the state is not an AdamW state, is for another number of
     /// parameters, or holds a moment whose shape or dtype differs from its parameter's.</exception>
     public override void SetState(OptimizerState state)

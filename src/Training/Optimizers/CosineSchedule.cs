@@ -13,6 +13,7 @@ namespace TensorNetworks.Training.Optimizers;
 public sealed class CosineSchedule : LearningRateSchedule
 {
     /// <summary>Creates the schedule.</summary>
+    /// <example><code>var cosine = new CosineSchedule(totalSteps: 5000, minLearningRate: 1e-6);</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="totalSteps"/> is below 1 or
     /// <paramref name="minLearningRate"/> is negative or not finite.</exception>
     public CosineSchedule(long totalSteps, double minLearningRate = 0)
@@ -32,6 +33,7 @@ public sealed class CosineSchedule : LearningRateSchedule
     public double MinLearningRate { get; }
 
     /// <summary>η_min + ½(η₀ − η_min)(1 + cos(π t / T)) for t ≤ T, else η_min.</summary>
+    /// <example><code>double rate = new CosineSchedule(100).LearningRateAt(50, 0.1); // 0.05</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is negative.</exception>
     public override double LearningRateAt(long step, double baseLearningRate)
     {

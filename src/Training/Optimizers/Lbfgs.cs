@@ -28,6 +28,7 @@ public sealed partial class Lbfgs : Optimizer
     private int[][] _shapes;
 
     /// <summary>Creates the optimizer.</summary>
+    /// <example><code>var lbfgs = new Lbfgs(model.Parameters(), maxIterations: 100, gradientTolerance: 1e-10);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite,
     /// <paramref name="maxIterations"/> or <paramref name="historySize"/> is below 1, a tolerance is negative
@@ -76,6 +77,7 @@ public sealed partial class Lbfgs : Optimizer
 
     /// <summary>Runs up to <see cref="MaxIterations"/> iterations from the current parameters; returns the loss
     /// at the start of the step.</summary>
+    /// <example><code>double loss = lbfgs.Step(() => { lbfgs.ZeroGrad(); Tensor l = Loss(); l.Backward(); return l.Item(); });</code></example>
     public override double Step(Func<double> evaluate)
     {
         ArgumentNullException.ThrowIfNull(evaluate);

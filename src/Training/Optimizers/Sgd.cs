@@ -17,6 +17,7 @@ public sealed class Sgd : Optimizer
     private readonly Tensor?[] _buffers;
 
     /// <summary>Creates the optimizer.</summary>
+    /// <example><code>var sgd = new Sgd(model.Parameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 1e-4);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter, or
     /// <paramref name="nesterov"/> is set without momentum &gt; 0 and dampening = 0.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite,
@@ -54,6 +55,7 @@ public sealed class Sgd : Optimizer
 
     /// <summary>Calls <paramref name="evaluate"/> once and updates every parameter that has a gradient;
     /// returns the loss it reported.</summary>
+    /// <example><code>double loss = sgd.Step(() => { sgd.ZeroGrad(); Tensor l = Loss(); l.Backward(); return l.Item(); });</code></example>
     public override double Step(Func<double> evaluate)
     {
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -98,6 +100,7 @@ public sealed class Sgd : Optimizer
     }
 
     /// <summary>Restores a state taken by <see cref="GetState"/>, including the learning rate.</summary>
+    /// <example><code>var resumed = new Sgd(model.Parameters(), 0.01, momentum: 0.9); resumed.SetState(sgd.GetState());</code></example>
     /// <exception cref="ArgumentException">When the state is not an Sgd state, is for another number of
     /// parameters, or holds a buffer whose shape or dtype differs from its parameter's.</exception>
     public override void SetState(OptimizerState state)

@@ -11,6 +11,7 @@ namespace TensorNetworks.Training.Optimizers;
 public sealed class StepSchedule : LearningRateSchedule
 {
     /// <summary>Creates the schedule.</summary>
+    /// <example><code>var halveEvery100 = new StepSchedule(stepSize: 100, gamma: 0.5);</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="stepSize"/> is below 1 or
     /// <paramref name="gamma"/> is not positive and finite.</exception>
     public StepSchedule(int stepSize, double gamma)
@@ -30,6 +31,7 @@ public sealed class StepSchedule : LearningRateSchedule
     public double Gamma { get; }
 
     /// <summary>η₀ · γ^⌊t / stepSize⌋.</summary>
+    /// <example><code>double rate = new StepSchedule(10, 0.1).LearningRateAt(25, 1.0); // 0.01</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is negative.</exception>
     public override double LearningRateAt(long step, double baseLearningRate)
     {

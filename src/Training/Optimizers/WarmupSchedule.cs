@@ -11,6 +11,7 @@ namespace TensorNetworks.Training.Optimizers;
 public sealed class WarmupSchedule : LearningRateSchedule
 {
     /// <summary>Creates the schedule.</summary>
+    /// <example><code>var warmup = new WarmupSchedule(warmupSteps: 500);</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="warmupSteps"/> is below 1.</exception>
     public WarmupSchedule(long warmupSteps, LearningRateSchedule? then = null)
     {
@@ -27,6 +28,7 @@ public sealed class WarmupSchedule : LearningRateSchedule
     public LearningRateSchedule? Then { get; }
 
     /// <summary>η₀ (t + 1) / W for t &lt; W, else the inner schedule at t − W (or η₀).</summary>
+    /// <example><code>double rate = new WarmupSchedule(4).LearningRateAt(1, 0.1); // 0.05</code></example>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="step"/> is negative.</exception>
     public override double LearningRateAt(long step, double baseLearningRate)
     {
