@@ -47,6 +47,20 @@ public sealed class CpTensorTests
     }
 
     [Fact]
+    public void Unfolding_IsFactorTimesKhatriRaoOfTheOthersInIncreasingOrder()
+    {
+        // Row-major unfolding: X(n) = An·diag(λ)·(A0 ⊙ … ⊙ An−1 ⊙ An+1 ⊙ … ⊙ AN−1)ᵀ (Kolda & Bader list the others in decreasing order).
+        CpTensor cp = Random(9, DType.Float64, [3, 4, 2, 5], 2);
+        Tensor dense = cp.ToDense();
+        for (int n = 0; n < 4; n++)
+        {
+            Tensor[] others = [.. cp.Factors.Where((_, m) => m != n)];
+            Tensor expected = TN.MatMul(cp.Factors[n] * cp.Weights, TN.Linalg.KhatriRao(others).Transpose(0, 1));
+            Assert.Equal(expected.ToArray<double>(), TN.Linalg.Unfold(dense, n).ToArray<double>(), (x, y) => Math.Abs(x - y) < 1e-12);
+        }
+    }
+
+    [Fact]
     public void ToNetwork_ContractsToDense()
     {
         CpTensor cp = Random(4, DType.Float64, [3, 4, 5], 2);
