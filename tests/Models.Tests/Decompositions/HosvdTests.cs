@@ -1,0 +1,89 @@
+using TensorNetworks.Models.Decompositions;
+
+namespace TensorNetworks.Models.Tests.Decompositions;
+
+public sealed class HosvdTests
+{
+    [Fact]
+    public void Fit_IsExactForExactMultilinearRank()
+    {
+        Tensor x = TuckerPlanted.Exact(21, DType.Float64, [12, 10, 8], [3, 4, 2]);
+        TuckerTensor t = Hosvd.Fit(x, [3, 4, 2]);
+        Assert.Equal(new[] { 3, 4, 2 }, t.Ranks.ToArray());
+        Assert.True(TuckerPlanted.RelativeError(x, t) < 1e-10, $"relative error {TuckerPlanted.RelativeError(x, t):G3}");
+        TuckerPlanted.AssertOrthonormal(t, 1e-12);
+    }
+
+    [Fact]
+    public void FitSequentiallyTruncated_IsExactForExactMultilinearRank()
+    {
+        Tensor x = TuckerPlanted.Exact(22, DType.Float64, [7, 9, 6, 5], [2, 3, 3, 2]);
+        TuckerTensor t = Hosvd.FitSequentiallyTruncated(x, [2, 3, 3, 2]);
+        Assert.True(TuckerPlanted.RelativeError(x, t) < 1e-10, $"relative error {TuckerPlanted.RelativeError(x, t):G3}");
+        TuckerPlanted.AssertOrthonormal(t, 1e-12);
+    }
+
+    [Fact]
+    public void Fit_CoreIsTheProjectionOnTheFactors()
+    {
+        Tensor x = TN.Randn(new Generator(23), DType.Float64, 6, 5, 4);
+        TuckerTensor t = Hosvd.Fit(x, [2, 3, 2]);
+        Tensor projected = x;
+        for (int n = 0; n < 3; n++) projected = TN.Linalg.ModeProduct(projected, t.Factors[n].Transpose(0, 1), n);
+        Assert.Equal(projected.ToArray<double>(), t.Core.ToArray<double>(), (a, b) => Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
+    public void Fit_TruncationErrorIsTheDiscardedEnergy()
+    {
+        // With the full rank on every mode but the first, HOSVD is the truncated SVD of X(0) (Eckart–Young).
+        Tensor x = TN.Randn(new Generator(24), DType.Float64, 6, 3, 2);
+        TuckerTensor t = Hosvd.Fit(x, [2, 3, 2]);
+        double[] s = TN.Linalg.Svd(TN.Linalg.Unfold(x, 0)).S.ToArray<double>();
+        double discarded = Math.Sqrt(s.Skip(2).Sum(v => v * v));
+        Assert.Equal(discarded, (x - t.ToDense()).Norm().Item(), 1e-12);
+    }
+
+    [Fact]
+    public void Fit_ComputesInFloat32()
+    {
+        Tensor x = TuckerPlanted.Exact(25, DType.Float32, [8, 7, 6], [2, 2, 3]);
+        TuckerTensor t = Hosvd.Fit(x, [2, 2, 3]), st = Hosvd.FitSequentiallyTruncated(x, [2, 2, 3]);
+        Assert.Equal(DType.Float32, t.DType);
+        Assert.True(TuckerPlanted.RelativeError(x, t) < 1e-4);
+        Assert.True(TuckerPlanted.RelativeError(x, st) < 1e-4);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForRankLargerThanMode()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Hosvd.Fit(TN.Zeros(DType.Float64, 12, 10, 8), [3, 11, 2]));
+        Assert.Contains("ranks[1] = 11", e.Message);
+        Assert.Contains("size 10 of mode 1", e.Message);
+        Assert.Contains("[12, 10, 8]", e.Message);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForRankLargerThanProductOfOthers()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Hosvd.FitSequentiallyTruncated(TN.Zeros(DType.Float64, 5, 5, 5), [5, 1, 2]));
+        Assert.Contains("ranks[0] = 5", e.Message);
+        Assert.Contains("other ranks, 2", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Fit_ThrowsForNonPositiveRank(int rank)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Hosvd.Fit(TN.Zeros(DType.Float64, 4, 4), [2, rank]));
+        Assert.Contains($"ranks[1] must be at least 1, got {rank}", e.Message);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForWrongRankCount()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Hosvd.Fit(TN.Zeros(DType.Float64, 4, 4, 4), [2, 2]));
+        Assert.Contains("needs 3 ranks, got 2", e.Message);
+    }
+}
