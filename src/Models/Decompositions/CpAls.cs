@@ -1,3 +1,4 @@
+using TensorNetworks.Training.Data;
 using TensorNetworks.Training;
 using TensorNetworks.Training.Schemes;
 
@@ -41,9 +42,9 @@ public static class CpAls
         Tensor x = tensor.Detach();
         var model = new CpModel(Initial(x, rank, options));
         var sweep = new CpAlsSweep(x, model);
-        var monitor = new CpTuckerFitMonitor("CpAls", Math.Sqrt(sweep.NormSquared), options.Tolerance);
+        var monitor = new FitMonitor("CpAls", Math.Sqrt(sweep.NormSquared), options.Tolerance);
         var trainOptions = new TrainOptions { Epochs = options.MaxIterations, Callbacks = [monitor, .. options.Callbacks] };
-        FitResult run = Trainer.Fit(model, new CpTuckerBatch(x), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), trainOptions);
+        FitResult run = Trainer.Fit(model, new FullBatch(new Batch(x)), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), trainOptions);
         return new CpAlsResult(model.Snapshot(), monitor.History, monitor.Converged, run);
     }
 

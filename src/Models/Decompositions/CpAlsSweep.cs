@@ -8,7 +8,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// least-squares problem for Aₙ with the other factors fixed:
 /// Aₙ·diag(λ) ← Mₙ·(⊛_{m≠n} AₘᵀAₘ)^†, Mₙ = MTTKRP(X, A, n), then moves the column norms into λ. The
 /// objective is ‖X − X̂‖²; outside autodiff it is expanded as ‖X‖² − 2⟨X, X̂⟩ + ‖X̂‖² with ⟨X, X̂⟩ taken
-/// from the last block's MTTKRP and ‖X̂‖² = λᵀ(⊛ₘ AₘᵀAₘ)λ (see <see cref="CpTuckerResidual"/>).
+/// from the last block's MTTKRP and ‖X̂‖² = λᵀ(⊛ₘ AₘᵀAₘ)λ (see <see cref="Residual"/>).
 /// </summary>
 internal sealed class CpAlsSweep
 {
@@ -53,14 +53,14 @@ internal sealed class CpAlsSweep
     {
         Tensor x = batch.Inputs;
         if (TN.IsGradEnabled || !ReferenceEquals(x, _data) || !LastMttkrpIsCurrent())
-            return CpTuckerResidual.Dense(x, _model.Reconstruct());
+            return Residual.Dense(x, _model.Reconstruct());
         Tensor[] factors = _model.FactorValues();
         Tensor lambda = _model.Weights.Value;
         double inner = TN.Einsum("ir,ir,r->", _lastMttkrp!, factors[_lastMode], lambda).Item();
         Tensor hadamard = factors.Select(Gram).Aggregate((p, g) => p * g);
         double approxSquared = TN.Einsum("r,rs,s->", lambda, hadamard, lambda).Item();
         double expanded = NormSquared - 2 * inner + approxSquared;
-        double value = CpTuckerResidual.Choose(NormSquared, expanded, () => CpTuckerResidual.Dense(x, _model.Reconstruct()).Item());
+        double value = Residual.Choose(NormSquared, expanded, () => Residual.Dense(x, _model.Reconstruct()).Item());
         return TN.Scalar(value, x.DType);
     }
 

@@ -1,3 +1,4 @@
+using TensorNetworks.Training.Data;
 using TensorNetworks.Training;
 using TensorNetworks.Training.Schemes;
 
@@ -35,9 +36,9 @@ public static class Hooi
         Tensor x = Hosvd.Checked(tensor, ranks, "Hooi.Fit");
         var model = new HooiModel(Hosvd.Fit(x, ranks));
         var sweep = new HooiSweep(x, model);
-        var monitor = new CpTuckerFitMonitor("Hooi", Math.Sqrt(sweep.NormSquared), tolerance);
+        var monitor = new FitMonitor("Hooi", Math.Sqrt(sweep.NormSquared), tolerance);
         var options = new TrainOptions { Epochs = maxIterations, Callbacks = [monitor] };
-        FitResult run = Trainer.Fit(model, new CpTuckerBatch(x), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), options);
+        FitResult run = Trainer.Fit(model, new FullBatch(new Batch(x)), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), options);
         return new HooiResult(model.Snapshot(), monitor.History, monitor.Converged, run);
     }
 }

@@ -57,9 +57,9 @@ internal sealed class HooiSweep
     {
         Tensor x = batch.Inputs;
         if (TN.IsGradEnabled || !ReferenceEquals(x, _data) || !CoreIsCurrent())
-            return CpTuckerResidual.Dense(x, _model.Reconstruct());
+            return Residual.Dense(x, _model.Reconstruct());
         double expanded = NormSquared - _core!.Square().Sum().Item();
-        double value = CpTuckerResidual.Choose(NormSquared, expanded, () => CpTuckerResidual.Dense(x, _model.Reconstruct()).Item());
+        double value = Residual.Choose(NormSquared, expanded, () => Residual.Dense(x, _model.Reconstruct()).Item());
         return TN.Scalar(value, x.DType);
     }
 

@@ -5,7 +5,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// ‖X‖² − ‖G‖² for Tucker), falling back to the dense residual when the expansion cancels: below
 /// 1e-4·‖X‖² (a relative residual under 1e-2) its roundoff, about eps·‖X‖², would dominate the fit.
 /// </summary>
-internal static class CpTuckerResidual
+internal static class Residual
 {
     /// <summary>The relative squared residual below which the dense residual is computed instead.</summary>
     public const double DenseBelow = 1e-4;

@@ -7,7 +7,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// Turns each epoch's squared error ‖X − X̂‖² into the fit 1 − ‖X − X̂‖/‖X‖, records it, and stops the run
 /// once the fit changes by less than the tolerance between two consecutive sweeps.
 /// </summary>
-internal sealed class CpTuckerFitMonitor(string algorithm, double normX, double tolerance) : Callback
+internal sealed class FitMonitor(string algorithm, double normX, double tolerance) : Callback
 {
     private readonly List<double> _history = [];
 
