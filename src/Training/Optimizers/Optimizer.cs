@@ -17,7 +17,7 @@ public abstract class Optimizer
 
     /// <summary>Creates an optimizer over <paramref name="parameters"/> with a base learning rate.</summary>
     /// <exception cref="ArgumentException">When the list is empty or holds a parameter twice.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is negative or not finite.</exception>
     protected Optimizer(IEnumerable<Parameter> parameters, double learningRate)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -32,15 +32,16 @@ public abstract class Optimizer
     /// <summary>The parameters this optimizer updates, in order.</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
-    /// <summary>The current learning rate; schedules set it before each step.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When not positive and finite.</exception>
+    /// <summary>The current learning rate; schedules set it before each step (0 is allowed, as at the end
+    /// of a cosine schedule, and makes the step a no-op for the parameters).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When negative or not finite.</exception>
     public double LearningRate
     {
         get => _learningRate;
         set
         {
-            if (!(value > 0) || !double.IsFinite(value))
-                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"{GetType().Name}: learningRate must be positive and finite, got {value}.");
+            if (!(value >= 0) || !double.IsFinite(value))
+                throw new ArgumentOutOfRangeException(nameof(LearningRate), value, $"{GetType().Name}: learningRate must be non-negative and finite, got {value}.");
             _learningRate = value;
         }
     }

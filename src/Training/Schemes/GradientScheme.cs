@@ -19,11 +19,15 @@ public sealed class GradientScheme : UpdateScheme
 
     /// <summary>Creates the scheme.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="clipNorm"/> is not positive and finite.</exception>
+    /// <exception cref="ArgumentException">When clipping is asked of <see cref="Lbfgs"/>: its line search and
+    /// curvature pairs need the true gradient.</exception>
     public GradientScheme(Optimizer optimizer, LearningRateSchedule? schedule = null, double? clipNorm = null)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         if (clipNorm is { } c && (!(c > 0) || !double.IsFinite(c)))
             throw new ArgumentOutOfRangeException(nameof(clipNorm), c, $"GradientScheme: clipNorm must be positive and finite, got {c}.");
+        if (clipNorm is not null && optimizer is Lbfgs)
+            throw new ArgumentException("GradientScheme: clipNorm cannot be combined with Lbfgs, whose line search and curvature pairs need the true gradient; bound the step with Lbfgs's learningRate instead.", nameof(clipNorm));
         Optimizer = optimizer;
         Schedule = schedule;
         ClipNorm = clipNorm;
