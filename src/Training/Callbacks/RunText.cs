@@ -15,6 +15,10 @@ internal static class RunText
         _ => value.ToString("G4", CultureInfo.InvariantCulture),
     };
 
+    /// <summary>A rate rounded to a whole number with thousands separators ("66,510"); four significant digits below 100.</summary>
+    public static string Rate(double value) =>
+        double.IsFinite(value) && Math.Abs(value) >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : Number(value);
+
     /// <summary>A duration as m:ss below an hour and h:mm:ss above; "?" when unknown.</summary>
     public static string Duration(TimeSpan? duration)
     {

@@ -35,7 +35,7 @@ public class ProgressDisplayTests
         Assert.Contains("eta 0:00", stepLines[^1]);
         Assert.StartsWith("epoch 2/4 done  step 10/20  mean loss ", epochLines[1]);
         Assert.Contains("val_error 0.25", epochLines[1]);
-        Assert.StartsWith("Completed: Completed 4 epochs. 20 steps, final loss ", lines[^1]);
+        Assert.StartsWith("Completed 4 epochs. 20 steps, final loss ", lines[^1]);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class ProgressDisplayTests
         Assert.Contains("step 15/15", output);
         Assert.Contains("100%", output);
         Assert.Equal(3, CountOf(output, " done  step "));
-        Assert.Contains("Completed: Completed 3 epochs. 15 steps", output);
+        Assert.Contains("Completed 3 epochs. 15 steps", output);
     }
 
     [Fact]
