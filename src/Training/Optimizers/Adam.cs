@@ -13,7 +13,7 @@ namespace TensorNetworks.Training.Optimizers;
 /// var adam = new Adam(model.Parameters(), learningRate: 1e-3);
 /// Trainer.Fit(model, loader, objective, new GradientScheme(adam));
 /// </code></example>
-public sealed class Adam : Optimizer
+public class Adam : Optimizer
 {
     private readonly AdamMoments _moments;
 
@@ -25,7 +25,7 @@ public sealed class Adam : Optimizer
     public Adam(IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
         : base(parameters, learningRate)
     {
-        AdamChecks.Validate(nameof(Adam), beta1, beta2, epsilon, weightDecay);
+        AdamChecks.Validate(GetType().Name, beta1, beta2, epsilon, weightDecay);
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
@@ -42,7 +42,7 @@ public sealed class Adam : Optimizer
     /// <summary>The term ε added to the denominator.</summary>
     public double Epsilon { get; }
 
-    /// <summary>The L2 penalty factor λ added to the gradient.</summary>
+    /// <summary>The weight decay factor λ: added to the gradient as λp by Adam; decoupled (p ← p(1 − ηλ)) by <see cref="AdamW"/>.</summary>
     public double WeightDecay { get; }
 
     /// <summary>Calls <paramref name="evaluate"/> once and updates every parameter that has a gradient;
@@ -58,13 +58,16 @@ public sealed class Adam : Optimizer
             {
                 if (Parameters[i].Grad is not { } grad) continue;
                 Tensor p = Parameters[i].Value;
-                Tensor g = WeightDecay != 0 ? grad + p * WeightDecay : grad;
-                _moments.Apply(i, p, g, LearningRate, Beta1, Beta2, Epsilon);
+                _moments.Apply(i, p, WeightDecay != 0 ? Decay(p, grad) : grad, LearningRate, Beta1, Beta2, Epsilon);
             }
         }
         StepCount++;
         return loss;
     }
+
+    /// <summary>Applies weight decay λ to parameter <paramref name="p"/> with gradient <paramref name="grad"/>
+    /// and returns the gradient the moments see: Adam's L2 rule returns g + λp.</summary>
+    private protected virtual Tensor Decay(Tensor p, Tensor grad) => grad + p * WeightDecay;
 
     /// <summary>The step count, learning rate, and per parameter i the moments <c>m.{i}</c>, <c>v.{i}</c>
     /// and step count <c>step.{i}</c>, copied.</summary>
@@ -77,12 +80,12 @@ public sealed class Adam : Optimizer
 
     /// <summary>Restores a state taken by <see cref="GetState"/>, including the learning rate.</summary>
     /// <example><code>var resumed = new Adam(model.Parameters()); resumed.SetState(adam.GetState());</code></example>
-    /// <exception cref="ArgumentException">When the state is not an Adam state, is for another number of
+    /// <exception cref="ArgumentException">When the state is not a state of this optimizer kind, is for another number of
     /// parameters, or holds a moment whose shape or dtype differs from its parameter's.</exception>
     public override void SetState(OptimizerState state)
     {
         StateChecks.RequireCompatible(state, this);
-        Action install = _moments.Load(state, Parameters, nameof(Adam));
+        Action install = _moments.Load(state, Parameters, GetType().Name);
         LearningRate = state.Scalars[StateChecks.LearningRateKey];
         install();
         StepCount = (long)state.Scalars[StateChecks.StepCountKey];
