@@ -130,10 +130,10 @@ public class SgdTests
     }
 
     [Theory]
-    [InlineData(0.0)]
     [InlineData(-1.0)]
     [InlineData(double.NaN)]
-    public void Constructor_RejectsANonPositiveLearningRate(double rate)
+    [InlineData(double.PositiveInfinity)]
+    public void Constructor_RejectsANegativeOrNonFiniteLearningRate(double rate)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Sgd(new TinyQuadratic(DType.Float64).Parameters(), rate));
         Assert.Contains($"got {rate}", e.Message);
