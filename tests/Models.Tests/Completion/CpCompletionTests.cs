@@ -1,0 +1,94 @@
+using TensorNetworks.Models.Completion;
+using TensorNetworks.Models.Decompositions;
+
+namespace TensorNetworks.Models.Tests.Completion;
+
+public sealed class CpCompletionTests
+{
+    private static Tensor Planted(ulong seed) =>
+        new CpTensor([.. Enumerable.Range(0, 3).Select(_ => TN.Randn(new Generator(seed++), DType.Float64, 15, 2))]).ToDense();
+
+    [Fact]
+    public void Fit_RecoversPlantedRankTwoTensorFromThirtyPercent()
+    {
+        Tensor x = Planted(1);
+        Tensor mask = CompletionFixtures.Mask(2, 0.3, 15, 15, 15);
+        var r = CpCompletion.Fit(x, mask, 2, new CompletionOptions { MaxSteps = 15, Seed = 3 });
+        double error = CompletionFixtures.UnobservedRelativeError(x, mask, r.Decomposition.ToDense());
+        Assert.True(error < 1e-3, $"unobserved relative error {error:G3} after {r.Run.Steps} steps ({r.Run.Message})");
+        Assert.Equal(r.Run.Steps + 1, r.LossHistory.Count);
+        Assert.True(r.LossHistory[^1] < 1e-6 * r.LossHistory[0]);
+    }
+
+    [Fact]
+    public void Fit_FinalLossIsHalfSquaredErrorOfReturnedTensorOnObservedEntries()
+    {
+        Tensor x = TN.Randn(new Generator(4), DType.Float64, 6, 5, 4);
+        Tensor mask = CompletionFixtures.Mask(5, 0.5, 6, 5, 4);
+        var r = CpCompletion.Fit(x, mask, 2, new CompletionOptions { MaxSteps = 3, Seed = 1 });
+        double dense = 0.5 * ((x - r.Decomposition.ToDense()) * mask).Square().Sum().Item();
+        Assert.Equal(dense, r.LossHistory[^1], 1e-9);
+        Assert.True(r.LossHistory[^1] < r.LossHistory[0]);
+    }
+
+    [Fact]
+    public void Fit_SameSeedGivesIdenticalFactors()
+    {
+        Tensor x = Planted(6);
+        Tensor mask = CompletionFixtures.Mask(7, 0.3, 15, 15, 15);
+        var options = new CompletionOptions { MaxSteps = 2, Seed = 8 };
+        var a = CpCompletion.Fit(x, mask, 2, options);
+        var b = CpCompletion.Fit(x, mask, 2, options);
+        var c = CpCompletion.Fit(x, mask, 2, options with { Seed = 9 });
+        for (int k = 0; k < 3; k++)
+            Assert.Equal(a.Decomposition.Factors[k].ToArray<double>(), b.Decomposition.Factors[k].ToArray<double>());
+        Assert.Equal(a.LossHistory, b.LossHistory);
+        Assert.NotEqual(a.Decomposition.Factors[0].ToArray<double>(), c.Decomposition.Factors[0].ToArray<double>());
+    }
+
+    [Fact]
+    public void Fit_WithAdamInFloat32LowersTheLossAndKeepsTheDType()
+    {
+        Tensor x = Planted(10).To(DType.Float32);
+        Tensor mask = CompletionFixtures.Mask(11, 0.3, 15, 15, 15);
+        var r = CpCompletion.Fit(x, mask, 2, new CompletionOptions { Optimizer = CompletionOptimizer.Adam, MaxSteps = 100, LearningRate = 0.05, Seed = 2 });
+        Assert.Equal(DType.Float32, r.Decomposition.DType);
+        Assert.True(r.LossHistory[^1] < 0.2 * r.LossHistory[0], $"loss {r.LossHistory[0]:G4} -> {r.LossHistory[^1]:G4}");
+    }
+
+    [Fact]
+    public void Fit_PenaltyShrinksTheFactors()
+    {
+        Tensor x = Planted(12);
+        Tensor mask = CompletionFixtures.Mask(13, 0.3, 15, 15, 15);
+        var options = new CompletionOptions { MaxSteps = 10, Seed = 1 };
+        double plain = Norm(CpCompletion.Fit(x, mask, 2, options).Decomposition);
+        double penalized = Norm(CpCompletion.Fit(x, mask, 2, options with { L2Penalty = 50 }).Decomposition);
+        Assert.True(penalized < 0.9 * plain, $"Σ‖A_k‖²: {plain:G4} without the penalty, {penalized:G4} with it");
+    }
+
+    private static double Norm(CpTensor cp) => cp.Factors.Sum(f => f.Square().Sum().Item());
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Fit_ThrowsForNonPositiveRank(int rank)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => CpCompletion.Fit(TN.Ones(DType.Float64, 3, 3), TN.Ones(DType.Float64, 3, 3), rank));
+        Assert.Contains($"got {rank}", e.Message);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForMaskOfWrongShapeNamingBothShapes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => CpCompletion.Fit(TN.Ones(DType.Float64, 5, 4, 3), TN.Ones(DType.Float64, 5, 4), 2));
+        Assert.Contains("[5, 4, 3]", e.Message);
+        Assert.Contains("[5, 4]", e.Message);
+    }
+
+    [Fact]
+    public void Fit_ThrowsForEmptyObservedSet()
+    {
+        Assert.Throws<ArgumentException>(() => CpCompletion.Fit(TN.Ones(DType.Float64, 3, 3), TN.Zeros(DType.Float64, 3, 3), 1));
+    }
+}
