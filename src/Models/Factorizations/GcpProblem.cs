@@ -1,5 +1,3 @@
-using TensorNetworks.Training.Data;
-
 namespace TensorNetworks.Models.Factorizations;
 
 /// <summary>
