@@ -14,7 +14,7 @@ namespace TensorNetworks.Models.Decompositions;
 /// </summary>
 /// <example><code>
 /// var planted = TensorRing.Random(new Generator(3), [4, 5, 6], [2, 2, 2, 2]);
-/// TensorRingAlsResult fit = TensorRingAls.Fit(planted.ToDense(), [2, 2, 2, 2], new TensorRingAlsOptions { TargetError = 1e-8 });
+/// TensorRingFitResult fit = TensorRingAls.Fit(planted.ToDense(), [2, 2, 2, 2], new TensorRingAlsOptions { TargetError = 1e-8 });
 /// </code></example>
 public static class TensorRingAls
 {
@@ -31,28 +31,15 @@ public static class TensorRingAls
     /// of core k would be underdetermined).</exception>
     /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or an option is out of range.</exception>
     /// <example><code>
-    /// TensorRingAlsResult fit = TensorRingAls.Fit(t, [2, 3, 2, 2], new TensorRingAlsOptions { Seed = 1 });
+    /// TensorRingFitResult fit = TensorRingAls.Fit(t, [2, 3, 2, 2], new TensorRingAlsOptions { Seed = 1 });
     /// TensorRing ring = fit.Ring;
     /// </code></example>
-    public static TensorRingAlsResult Fit(Tensor tensor, IReadOnlyList<int> ranks, TensorRingAlsOptions? options = null)
+    public static TensorRingFitResult Fit(Tensor tensor, IReadOnlyList<int> ranks, TensorRingAlsOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         options ??= new TensorRingAlsOptions();
         options.Check();
-        int[] modes = tensor.Shape.ToArray();
-        if (modes.Length < 2 || modes.Any(n => n < 1))
-            throw new ArgumentException($"TensorRingAls.Fit: the tensor has shape {tensor.Shape}; a ring needs at least 2 modes, each of size at least 1.", nameof(tensor));
-        int[] r = TensorTrainChecks.Ranks("TensorRingAls.Fit", ranks, modes.Length, ring: true);
-        long total = modes.Aggregate(1L, (p, n) => p * n);
-        for (int k = 0; k < modes.Length; k++)
-            if ((long)r[k] * r[k + 1] > total / modes[k])
-                throw new ArgumentException($"TensorRingAls.Fit: core {k} has r_{k} · r_{k + 1} = {r[k]} · {r[k + 1]} = {r[k] * r[k + 1]} unknowns per entry but only {total / modes[k]} equations (Π_(j≠{k}) n_j for shape {tensor.Shape}); lower the ranks.", nameof(ranks));
-
-        Tensor target = tensor.Detach();
-        double norm;
-        using (TN.NoGrad()) norm = target.Norm().Item();
-        if (norm == 0)
-            throw new ArgumentException("TensorRingAls.Fit: the tensor is all zeros; the relative error is undefined (the zero ring is the answer).", nameof(tensor));
+        (Tensor target, double norm, int[] modes, int[] r) = Problem("TensorRingAls.Fit", tensor, ranks);
 
         var module = new TensorRingModule(Initial(options.Seed, modes, r, tensor.DType));
         Tensor[] unfoldings;
@@ -63,10 +50,29 @@ public static class TensorRingAls
         if (options.TargetError > 0) callbacks.Add(new TensorRingAlsTarget(options.TargetError));
         FitResult result = Trainer.Fit(module, new FullBatch(new Batch(target)), _ => module.RelativeError(target, norm), new AlternatingScheme(blocks),
             new TrainOptions { Epochs = options.MaxSweeps, LossTolerance = options.Tolerance > 0 ? options.Tolerance : null, Callbacks = callbacks });
-        return new TensorRingAlsResult(module.ToRing(), [.. result.History.Select(h => h.MeanLoss)], result.StopReason, result.Message);
+        return new TensorRingFitResult(module.ToRing(), [.. result.History.Select(h => h.MeanLoss)], result.StopReason, result.Message);
     }
 
-    private static TensorRing Initial(ulong seed, int[] modes, int[] ranks, DType dtype)
+    /// <summary>Validates a ring-fitting problem: the target (detached), its norm, its modes and the full rank list.</summary>
+    internal static (Tensor Target, double Norm, int[] Modes, int[] Ranks) Problem(string context, Tensor tensor, IReadOnlyList<int> ranks)
+    {
+        int[] modes = tensor.Shape.ToArray();
+        if (modes.Length < 2 || modes.Any(n => n < 1))
+            throw new ArgumentException($"{context}: the tensor has shape {tensor.Shape}; a ring needs at least 2 modes, each of size at least 1.", nameof(tensor));
+        int[] r = TensorTrainChecks.Ranks(context, ranks, modes.Length, ring: true);
+        long total = modes.Aggregate(1L, (p, n) => p * n);
+        for (int k = 0; k < modes.Length; k++)
+            if ((long)r[k] * r[k + 1] > total / modes[k])
+                throw new ArgumentException($"{context}: core {k} has r_{k} · r_{k + 1} = {r[k]} · {r[k + 1]} = {r[k] * r[k + 1]} unknowns per entry but only {total / modes[k]} equations (Π_(j≠{k}) n_j for shape {tensor.Shape}); lower the ranks.", nameof(ranks));
+        Tensor target = tensor.Detach();
+        double norm;
+        using (TN.NoGrad()) norm = target.Norm().Item();
+        if (norm == 0)
+            throw new ArgumentException($"{context}: the tensor is all zeros; the relative error is undefined (the zero ring is the answer).", nameof(tensor));
+        return (target, norm, modes, r);
+    }
+
+    internal static TensorRing Initial(ulong seed, int[] modes, int[] ranks, DType dtype)
     {
         var generator = new Generator(seed);
         return new TensorRing([.. modes.Select((n, k) => TN.Randn(generator, dtype, ranks[k], n, ranks[k + 1]) * (1.0 / Math.Sqrt(Math.Max(ranks[k], ranks[k + 1]))))]);

@@ -12,7 +12,7 @@ public sealed class TensorRingAlsTests
     public void Fit_RecoversAPlantedRing()
     {
         Tensor target = PlantedRing();
-        TensorRingAlsResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 1, TargetError = 1e-9 });
+        TensorRingFitResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 1, TargetError = 1e-9 });
         Assert.Equal(StopReason.Requested, fit.StopReason);
         Assert.True(fit.ErrorHistory[^1] < 1e-6, $"final relative error {fit.ErrorHistory[^1]:G3}");
         Assert.True(RelativeError(fit.Ring.ToDense(), target) < 1e-6);
@@ -22,7 +22,7 @@ public sealed class TensorRingAlsTests
     [Fact]
     public void Fit_ErrorHistoryNeverIncreases()
     {
-        TensorRingAlsResult fit = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 2, MaxSweeps = 40, Tolerance = 0 });
+        TensorRingFitResult fit = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 2, MaxSweeps = 40, Tolerance = 0 });
         Assert.Equal(40, fit.ErrorHistory.Count);
         for (int i = 1; i < fit.ErrorHistory.Count; i++)
             Assert.True(fit.ErrorHistory[i] <= fit.ErrorHistory[i - 1] * (1 + 1e-9) + 1e-14, $"sweep {i}: {fit.ErrorHistory[i]:R} > {fit.ErrorHistory[i - 1]:R}");
@@ -33,7 +33,7 @@ public sealed class TensorRingAlsTests
     public void Fit_OnAFullRandomTensor_StopsAtTheToleranceWithAPositiveError()
     {
         Tensor target = TN.Randn(new Generator(4), DType.Float64, 4, 4, 4);
-        TensorRingAlsResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 3, Tolerance = 1e-4 });
+        TensorRingFitResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 3, Tolerance = 1e-4 });
         Assert.Equal(StopReason.Converged, fit.StopReason);
         Assert.InRange(fit.ErrorHistory[^1], 0.05, 1.0);
         Close(RelativeError(fit.Ring.ToDense(), target), fit.ErrorHistory[^1], 1e-9);
@@ -43,11 +43,11 @@ public sealed class TensorRingAlsTests
     public void Fit_SameSeedGivesTheSameRing()
     {
         var options = new TensorRingAlsOptions { Seed = 7, MaxSweeps = 5 };
-        TensorRingAlsResult a = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options);
-        TensorRingAlsResult b = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options);
+        TensorRingFitResult a = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options);
+        TensorRingFitResult b = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options);
         Assert.Equal(a.ErrorHistory, b.ErrorHistory);
         for (int k = 0; k < 3; k++) Assert.Equal(a.Ring.Cores[k].ToArray<double>(), b.Ring.Cores[k].ToArray<double>());
-        TensorRingAlsResult other = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options with { Seed = 8 });
+        TensorRingFitResult other = TensorRingAls.Fit(PlantedRing(), [2, 2, 2, 2], options with { Seed = 8 });
         Assert.NotEqual(a.ErrorHistory, other.ErrorHistory);
     }
 
@@ -55,7 +55,7 @@ public sealed class TensorRingAlsTests
     public void Fit_WorksInFloat32()
     {
         Tensor target = PlantedRing().To(DType.Float32);
-        TensorRingAlsResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 1, MaxSweeps = 100, TargetError = 1e-4 });
+        TensorRingFitResult fit = TensorRingAls.Fit(target, [2, 2, 2, 2], new TensorRingAlsOptions { Seed = 1, MaxSweeps = 100, TargetError = 1e-4 });
         Assert.Equal(DType.Float32, fit.Ring.DType);
         Assert.True(fit.ErrorHistory[^1] < 1e-3, $"final relative error {fit.ErrorHistory[^1]:G3}");
     }

@@ -2,15 +2,15 @@ using TensorNetworks.Training;
 
 namespace TensorNetworks.Models.Decompositions;
 
-/// <summary>The outcome of <see cref="TensorRingAls.Fit"/>.</summary>
+/// <summary>The outcome of <see cref="TensorRingAls.Fit"/> and <see cref="TensorRingGradient.Fit"/>.</summary>
 /// <param name="Ring">The fitted ring (detached cores in the input's dtype).</param>
-/// <param name="ErrorHistory">The relative error ‖T − ring‖_F/‖T‖_F after each sweep; non-increasing up to rounding,
-/// because each core update is an exact least-squares solve.</param>
+/// <param name="ErrorHistory">The relative error ‖T − ring‖_F/‖T‖_F after each sweep (ALS; non-increasing up to
+/// rounding, because each core update is an exact least-squares solve) or each L-BFGS step (gradient fit).</param>
 /// <param name="StopReason">Why the fit ended (<see cref="StopReason.Converged"/> for <see cref="TensorRingAlsOptions.Tolerance"/>,
 /// <see cref="StopReason.Requested"/> for <see cref="TensorRingAlsOptions.TargetError"/>).</param>
 /// <param name="Message">A sentence saying why.</param>
 /// <example><code>
-/// TensorRingAlsResult fit = TensorRingAls.Fit(t, [2, 2, 2, 2]);
+/// TensorRingFitResult fit = TensorRingAls.Fit(t, [2, 2, 2, 2]);
 /// Console.WriteLine($"{fit.ErrorHistory.Count} sweeps, error {fit.ErrorHistory[^1]:G3}: {fit.Message}");
 /// </code></example>
-public sealed record TensorRingAlsResult(TensorRing Ring, IReadOnlyList<double> ErrorHistory, StopReason StopReason, string Message);
+public sealed record TensorRingFitResult(TensorRing Ring, IReadOnlyList<double> ErrorHistory, StopReason StopReason, string Message);
