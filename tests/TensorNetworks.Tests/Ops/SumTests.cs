@@ -33,4 +33,19 @@ public sealed class SumTests
         double[] got = actual.ToArray<double>();
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], got[i], 12);
     }
+
+    [Fact]
+    public void Sum_OfMillionsOfFloat32ValuesKeepsSevenDigits()
+    {
+        var values = new float[10_000_000];
+        var gen = new Generator(3);
+        double exact = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)gen.NextDouble();
+            exact += values[i];
+        }
+        double sum = TN.Tensor(values, values.Length).Sum().Item();
+        Assert.True(Math.Abs(sum - exact) / exact < 1e-7, $"relative error {Math.Abs(sum - exact) / exact:E2}");
+    }
 }
