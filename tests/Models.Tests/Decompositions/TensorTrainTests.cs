@@ -79,6 +79,8 @@ public sealed class TensorTrainTests
         TensorTrain a = Planted(1), b = Planted(2);
         Close(a.ToDense().Norm().Item(), a.Norm());
         Close(Dot(a.ToDense(), b.ToDense()), a.Inner(b));
+        Close(Dot(a.ToDense(), b.ToDense()), a.Inner(b.ToDense()));
+        Assert.Contains("[5, 6, 7]", Assert.Throws<ArgumentException>(() => a.Inner(TN.Zeros(DType.Float64, 5, 6, 7))).Message);
     }
 
     [Fact]
