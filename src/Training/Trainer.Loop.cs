@@ -113,20 +113,21 @@ public static partial class Trainer
         private void EndEpoch(int epoch, double meanLoss)
         {
             var metrics = new Dictionary<string, double>(scheme.Metrics);
+            var validation = new Dictionary<string, double>();
             if (options.Validate is { } validate)
             {
                 model.Eval();
                 try
                 {
                     using var _ = TN.NoGrad();
-                    foreach (var (key, value) in validate(model)) metrics[key] = value;
+                    foreach (var (key, value) in validate(model)) metrics[key] = validation[key] = value;
                 }
                 finally
                 {
                     model.Train();
                 }
             }
-            var record = new EpochRecord(epoch, position.Step, meanLoss, metrics, _clock.Elapsed);
+            var record = new EpochRecord(epoch, position.Step, meanLoss, metrics, _clock.Elapsed, validation);
             _history.Add(record);
             foreach (Callback c in options.Callbacks) c.OnEpochEnd(run, record);
         }

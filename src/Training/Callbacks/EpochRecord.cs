@@ -6,4 +6,5 @@ namespace TensorNetworks.Training.Callbacks;
 /// <param name="MeanLoss">Mean of the step losses, weighted by batch size.</param>
 /// <param name="Metrics">Validation metrics (<see cref="TrainOptions.Validate"/>) and the scheme's scalars.</param>
 /// <param name="Elapsed">Wall time since the run (or the resumed run) started.</param>
-public sealed record EpochRecord(int Epoch, long Step, double MeanLoss, IReadOnlyDictionary<string, double> Metrics, TimeSpan Elapsed);
+/// <param name="Validation">The validation metrics alone (empty without <see cref="TrainOptions.Validate"/>).</param>
+public sealed record EpochRecord(int Epoch, long Step, double MeanLoss, IReadOnlyDictionary<string, double> Metrics, TimeSpan Elapsed, IReadOnlyDictionary<string, double> Validation);

@@ -19,7 +19,6 @@ public sealed class LearningCurve : Callback
     private CurveSeries _loss;
     private CurveSeries _epochLoss;
     private readonly Dictionary<string, CurveSeries> _metrics = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _schemeMetrics = new(StringComparer.Ordinal);
     private string _title = "";
     private bool _began;
 
@@ -56,7 +55,6 @@ public sealed class LearningCurve : Callback
         _loss = new CurveSeries(_maxPoints);
         _epochLoss = new CurveSeries(_maxPoints);
         _metrics.Clear();
-        _schemeMetrics.Clear();
         _title = $"{run.Model.GetType().Name} · {run.Scheme.GetType().Name} · {run.Model.ParameterCount} parameters";
         _began = true;
     }
@@ -65,7 +63,6 @@ public sealed class LearningCurve : Callback
     public override void OnStepEnd(TrainingRun run, StepRecord step)
     {
         _loss.Add(step.Step, step.Loss);
-        foreach (string name in step.Metrics.Keys) _schemeMetrics.Add(name);
     }
 
     /// <inheritdoc/>
@@ -73,9 +70,8 @@ public sealed class LearningCurve : Callback
     public override void OnEpochEnd(TrainingRun run, EpochRecord epoch)
     {
         _epochLoss.Add(epoch.Step - (run.BatchesPerEpoch + 1) / 2.0, epoch.MeanLoss);
-        foreach (var (name, value) in epoch.Metrics)
+        foreach (var (name, value) in epoch.Validation)
         {
-            if (_schemeMetrics.Contains(name)) continue;
             if (!_metrics.TryGetValue(name, out CurveSeries? series)) _metrics[name] = series = new CurveSeries(_maxPoints);
             series.Add(epoch.Epoch + 1, value);
         }
