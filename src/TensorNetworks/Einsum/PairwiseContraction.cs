@@ -10,9 +10,10 @@ namespace TensorNetworks;
 internal static class PairwiseContraction
 {
     /// <summary>
-    /// Contracts a with b. The result's labels are batch + left-free + right-free; when
-    /// <paramref name="preferredOrder"/> is given and only the swapped product (b with a) yields it, the
-    /// operands are swapped, which saves the permute into that order.
+    /// Contracts a with b. The result's labels are batch + left-free + right-free. When
+    /// <paramref name="preferredOrder"/> is given (the einsum's output order, on the last step), the groups
+    /// are ordered — and the operands swapped — so that the GEMM writes that order directly, whenever
+    /// permuting the operands for it copies fewer elements than permuting the result afterwards would.
     /// </summary>
     internal static (Tensor Tensor, int[] Labels) Contract(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep, int[]? preferredOrder = null)
     {
@@ -22,15 +23,30 @@ internal static class PairwiseContraction
         int[] labels = [.. layout.Batch, .. layout.LeftFree, .. layout.RightFree];
         if (preferredOrder is not null && !labels.AsSpan().SequenceEqual(preferredOrder))
         {
+            long resultPermute = CopiedElements(layout, a, la, b, lb) + Extent(a, la, layout.Batch) * Extent(a, la, layout.LeftFree) * Extent(b, lb, layout.RightFree);
+            if (InOrder(layout, preferredOrder) is { } ordered && CopiedElements(ordered, a, la, b, lb) <= resultPermute)
+                return (Run(a, la, b, lb, ordered), preferredOrder);
             PairwiseLayout swapped = Choose(b, lb, a, la, keep);
-            if (preferredOrder.AsSpan().SequenceEqual([.. swapped.Batch, .. swapped.LeftFree, .. swapped.RightFree]))
-                return Contract(b, lb, a, la, keep);
+            if (InOrder(swapped, preferredOrder) is { } orderedSwap && CopiedElements(orderedSwap, b, lb, a, la) <= resultPermute)
+                return (Run(b, lb, a, la, orderedSwap), preferredOrder);
         }
+        return (Run(a, la, b, lb, layout), labels);
+    }
 
-        Tensor result = layout.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm
+    private static Tensor Run(Tensor a, int[] la, Tensor b, int[] lb, PairwiseLayout layout) =>
+        layout.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm
             ? Gemm(a, la, b, lb, layout)
             : BroadcastMultiply(a, la, b, lb, layout);
-        return (result, labels);
+
+    /// <summary>The layout with its batch, left-free and right-free groups reordered to read
+    /// <paramref name="order"/> when concatenated, or null when the order interleaves the groups.</summary>
+    private static PairwiseLayout? InOrder(PairwiseLayout layout, int[] order)
+    {
+        int nb = layout.Batch.Length, nl = layout.LeftFree.Length, nr = layout.RightFree.Length;
+        if (order.Length != nb + nl + nr) return null;
+        int[] batch = order[..nb], left = order[nb..(nb + nl)], right = order[(nb + nl)..];
+        bool same = batch.All(layout.Batch.Contains) && left.All(layout.LeftFree.Contains) && right.All(layout.RightFree.Contains);
+        return same ? layout with { Batch = batch, LeftFree = left, RightFree = right } : null;
     }
 
     private static PairwiseLayout Choose(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep)
