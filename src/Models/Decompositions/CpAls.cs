@@ -40,8 +40,9 @@ public static class CpAls
         options ??= new CpAlsOptions();
         Check(tensor, rank, options);
         Tensor x = tensor.Detach();
+        double normSquared = FiniteNormSquared(x);
         var model = new CpModel(Initial(x, rank, options));
-        var sweep = new CpAlsSweep(x, model);
+        var sweep = new CpAlsSweep(x, model, normSquared);
         var monitor = new FitMonitor("CpAls", Math.Sqrt(sweep.NormSquared), options.Tolerance);
         var trainOptions = new TrainOptions { Epochs = options.MaxIterations, Callbacks = [monitor, .. options.Callbacks] };
         FitResult run = Trainer.Fit(model, new FullBatch(new Batch(x)), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), trainOptions);
@@ -58,8 +59,16 @@ public static class CpAls
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxIterations, $"CpAls: MaxIterations must be at least 1, got {options.MaxIterations}.");
         if (!(options.Tolerance >= 0) || !double.IsFinite(options.Tolerance))
             throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, $"CpAls: Tolerance must be finite and >= 0, got {options.Tolerance}.");
-        if (!tensor.AllFinite())
-            throw new ArgumentException($"CpAls: the tensor (shape {tensor.Shape}) has a NaN or infinite entry; clean or mask it first.", nameof(tensor));
+    }
+
+    /// <summary>‖X‖², which also serves as the finiteness check: a NaN or ±∞ entry makes it non-finite, and
+    /// only then is X scanned entry by entry (to tell a bad entry from a sum that overflowed).</summary>
+    private static double FiniteNormSquared(Tensor x)
+    {
+        double norm = x.Norm().Item();
+        if (!double.IsFinite(norm) && !x.AllFinite())
+            throw new ArgumentException($"CpAls: the tensor (shape {x.Shape}) has a NaN or infinite entry; clean or mask it first.", "tensor");
+        return norm * norm;
     }
 
     private static CpTensor Initial(Tensor x, int rank, CpAlsOptions options)

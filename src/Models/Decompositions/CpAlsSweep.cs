@@ -8,22 +8,31 @@ namespace TensorNetworks.Models.Decompositions;
 /// least-squares problem for Aₙ with the other factors fixed:
 /// Aₙ·diag(λ) ← Mₙ·(⊛_{m≠n} AₘᵀAₘ)^†, Mₙ = MTTKRP(X, A, n), then moves the column norms into λ. The
 /// objective is ‖X − X̂‖²; outside autodiff it is expanded as ‖X‖² − 2⟨X, X̂⟩ + ‖X̂‖² with ⟨X, X̂⟩ taken
-/// from the last block's MTTKRP and ‖X̂‖² = λᵀ(⊛ₘ AₘᵀAₘ)λ (see <see cref="Residual"/>).
+/// from the last block's MTTKRP and ‖X̂‖² = λᵀ(⊛ₘ AₘᵀAₘ)λ (see <see cref="Residual"/>). The MTTKRPs come
+/// from <see cref="CpMttkrpTree"/>, which reads X twice per sweep instead of once per mode.
 /// </summary>
 internal sealed class CpAlsSweep
 {
     private readonly Tensor _data;
     private readonly CpModel _model;
+    private readonly CpMttkrpTree _mttkrp;
     private Tensor? _lastMttkrp;
     private Tensor[]? _lastFactors;
     private int _lastMode = -1;
 
+    /// <summary>The sweep on <paramref name="data"/>, computing ‖X‖² itself.</summary>
     public CpAlsSweep(Tensor data, CpModel model)
+        : this(data, model, Square(data.Detach().Norm().Item()))
+    {
+    }
+
+    /// <summary>The sweep on <paramref name="data"/> with ‖X‖² already known.</summary>
+    public CpAlsSweep(Tensor data, CpModel model, double normSquared)
     {
         _data = data;
         _model = model;
-        using var _ = TN.NoGrad();
-        NormSquared = data.Square().Sum().Item();
+        _mttkrp = new CpMttkrpTree(data);
+        NormSquared = normSquared;
     }
 
     /// <summary>‖X‖².</summary>
@@ -36,7 +45,7 @@ internal sealed class CpAlsSweep
     private void Solve(int n)
     {
         Tensor[] factors = _model.FactorValues();
-        Tensor mttkrp = TN.Linalg.Mttkrp(_data, factors, n);
+        Tensor mttkrp = _mttkrp.Mode(factors, n);
         Tensor hadamard = factors.Where((_, m) => m != n).Select(Gram).Aggregate((p, g) => p * g);
         Tensor scaled = TN.Linalg.LeastSquares(hadamard, mttkrp.Transpose(0, 1)).Transpose(0, 1);
         Tensor norms = scaled.Square().Sum(0).Sqrt();
@@ -75,4 +84,6 @@ internal sealed class CpAlsSweep
     }
 
     private static Tensor Gram(Tensor factor) => TN.Einsum("ir,is->rs", factor, factor);
+
+    private static double Square(double value) => value * value;
 }

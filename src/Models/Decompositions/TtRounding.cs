@@ -41,7 +41,7 @@ public static class TtRounding
             var (q, r) = TN.Linalg.Qr(g.Reshape(left, n * right).Transpose(0, 1));
             int kept = q.Size(1);
             cores[k] = q.Transpose(0, 1).Reshape(kept, n, right);
-            cores[k - 1] = TN.Einsum("anb,cb->anc", cores[k - 1], r);
+            cores[k - 1] = TimesTransposed(cores[k - 1], r);
         }
         double delta = d > 1 ? relativeAccuracy * cores[0].Norm().Item() / Math.Sqrt(d - 1) : 0;
         for (int k = 0; k < d - 1; k++)
@@ -52,8 +52,22 @@ public static class TtRounding
             int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, caps[k + 1]).Rank;
             cores[k] = u.Narrow(1, 0, rank).Reshape(left, n, rank);
             Tensor carry = s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank);
-            cores[k + 1] = TN.Einsum("ab,bnc->anc", carry, cores[k + 1]);
+            cores[k + 1] = Absorb(carry, cores[k + 1]);
         }
         return new TensorTrain(cores);
+    }
+
+    /// <summary>G ×₃ Rᵀ: the core G (a × n × b) with its right bond multiplied by Rᵀ (b × c), as one GEMM (a·n × b)·(b × c).</summary>
+    private static Tensor TimesTransposed(Tensor core, Tensor r)
+    {
+        int left = core.Size(0), n = core.Size(1);
+        return TN.MatMul(core.Reshape(left * n, core.Size(2)), r.Transpose(0, 1)).Reshape(left, n, r.Size(0));
+    }
+
+    /// <summary>C ×₁ G: the matrix C (a × b) absorbed into the left bond of G (b × n × c), as one GEMM (a × b)·(b × n·c).</summary>
+    private static Tensor Absorb(Tensor carry, Tensor core)
+    {
+        int n = core.Size(1), right = core.Size(2);
+        return TN.MatMul(carry, core.Reshape(core.Size(0), n * right)).Reshape(carry.Size(0), n, right);
     }
 }

@@ -115,6 +115,18 @@ public sealed class CpAlsTests
         Assert.Contains("got -1", Assert.Throws<ArgumentOutOfRangeException>(() => CpAls.Fit(x, 2, new CpAlsOptions { Tolerance = -1 })).Message);
     }
 
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Fit_ThrowsForNonFiniteEntry(double bad)
+    {
+        double[] values = [.. Enumerable.Range(0, 24).Select(i => (double)i)];
+        values[7] = bad;
+        var e = Assert.Throws<ArgumentException>(() => CpAls.Fit(TN.Tensor(values, 2, 3, 4), 2));
+        Assert.Contains("NaN or infinite", e.Message);
+        Assert.Contains("[2, 3, 4]", e.Message);
+    }
+
     [Fact]
     public void Fit_ThrowsForOneModeTensor()
     {
