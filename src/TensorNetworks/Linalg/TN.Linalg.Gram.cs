@@ -11,7 +11,8 @@ public static partial class TN
         /// G[i, l] = Σ X[…, i, …]·X[…, l, …] over every index but the n-th. The unfolding is never formed: with X
         /// viewed as P × Iₙ × Q (P = Π_{m&lt;n} Iₘ, Q = Π_{m&gt;n} Iₘ), G = Σ_p X_p·X_pᵀ is one GEMM per block X_p
         /// (Iₙ × Q) accumulated in place, or Yᵀ·Y for the last mode (Y = X as P × Iₙ). For a matrix, mode 0 gives
-        /// A·Aᵀ and mode 1 gives Aᵀ·A. Costs 2·Iₙ²·Π_{m≠n} Iₘ FLOPs. Forward only (not recorded for autodiff).
+        /// A·Aᵀ and mode 1 gives Aᵀ·A. Costs 2·Iₙ²·Π_{m≠n} Iₘ FLOPs, 1.5·Iₙ²·Π_{m≠n} Iₘ from Iₙ ≥ 128 (only the
+        /// lower block triangle is multiplied, then mirrored). Forward only (not recorded for autodiff).
         /// </summary>
         /// <exception cref="ArgumentException">When the tensor has no axes.</exception>
         /// <exception cref="ArgumentOutOfRangeException">When <paramref name="mode"/> is not in 0..N−1.</exception>

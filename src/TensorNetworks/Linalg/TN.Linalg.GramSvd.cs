@@ -10,7 +10,8 @@ public static partial class TN
         /// Left singular vectors and singular values of the mode-n unfolding X₍ₙ₎ (Iₙ × J, J = Π_{m≠n} Iₘ) from the
         /// Gram matrix: G = X₍ₙ₎X₍ₙ₎ᵀ = V·diag(λ)·Vᵀ (<see cref="Gram"/>, <see cref="SymmetricEig"/>), then U = V with
         /// its columns in descending order of λ and σᵢ = sqrt(max(λᵢ, 0)). The right vectors are not formed; when
-        /// needed, V_rᵀ = diag(σ)⁻¹·U_rᵀ·X₍ₙ₎ for the kept r. Costs 2·Iₙ²·J + O(Iₙ³) FLOPs against O(Iₙ²·J) with a
+        /// needed, V_rᵀ = diag(σ)⁻¹·U_rᵀ·X₍ₙ₎ for the kept r (one GEMM; its rows are orthonormal only to about
+        /// eps·(σ₀/σ_{r−1})², so prefer the product U_rᵀ·X₍ₙ₎ = diag(σ)·V_rᵀ itself where it will do). Costs ≤ 2·Iₙ²·J + O(Iₙ³) FLOPs against O(Iₙ²·J) with a
         /// much larger constant (and a copy of the unfolding) for <see cref="Svd"/>, so it pays when Iₙ ≪ J.
         /// </summary>
         /// <remarks>
