@@ -5,7 +5,9 @@ namespace TensorNetworks.Models.Decompositions;
 /// Rₙ leading left singular vectors of the unfolding X₍ₙ₎ and the core is G = X ×₀ U₀ᵀ ⋯ ×_{N−1} U_{N−1}ᵀ.
 /// The result is exact when X has multilinear rank at most (R₀, …, R_{N−1}); otherwise its error is at most
 /// √N times the best rank-(R₀, …) approximation's (for either variant). Computed in the input's dtype,
-/// without recording for autodiff.
+/// without recording for autodiff. Each Uₙ comes from the eigenvectors of the Gram matrix X₍ₙ₎X₍ₙ₎ᵀ when the
+/// kept singular values are at least 64·sqrt(eps)·σ₀ (Gram accuracy rule, <see cref="TN.Linalg.GramSvd"/>), and
+/// from an SVD of X₍ₙ₎ otherwise.
 /// </summary>
 /// <example><code>
 /// TuckerTensor t = Hosvd.Fit(x, [3, 3, 2]);
@@ -25,7 +27,7 @@ public static class Hosvd
     {
         Tensor x = Checked(tensor, ranks, "Hosvd.Fit");
         using var _ = TN.NoGrad();
-        Tensor[] factors = [.. Enumerable.Range(0, x.Order).Select(n => LeadingLeftSingularVectors(TN.Linalg.Unfold(x, n), ranks[n]))];
+        Tensor[] factors = [.. Enumerable.Range(0, x.Order).Select(n => LeadingLeftSingularVectors(x, n, ranks[n]))];
         return new TuckerTensor(Project(x, factors), factors);
     }
 
@@ -45,15 +47,31 @@ public static class Hosvd
         var factors = new Tensor[y.Order];
         for (int n = 0; n < factors.Length; n++)
         {
-            factors[n] = LeadingLeftSingularVectors(TN.Linalg.Unfold(y, n), ranks[n]);
+            factors[n] = LeadingLeftSingularVectors(y, n, ranks[n]);
             y = TN.Linalg.ModeProduct(y, factors[n].Transpose(0, 1), n);
         }
         return new TuckerTensor(y, factors);
     }
 
     /// <summary>The first <paramref name="count"/> columns of U in the thin SVD of <paramref name="matrix"/>.</summary>
-    internal static Tensor LeadingLeftSingularVectors(Tensor matrix, int count) =>
-        TN.Linalg.Svd(matrix).U.Narrow(1, 0, count);
+    internal static Tensor LeadingLeftSingularVectors(Tensor matrix, int count) => LeadingLeftSingularVectors(matrix, 0, count);
+
+    /// <summary>
+    /// The first <paramref name="count"/> left singular vectors of the mode-n unfolding X₍ₙ₎ (Iₙ × J). When
+    /// Iₙ ≤ J they come from the Gram matrix X₍ₙ₎X₍ₙ₎ᵀ (<see cref="TN.Linalg.GramSvd"/>, computed without forming
+    /// the unfolding), kept only if σ_{count−1} ≥ 64·sqrt(eps)·σ₀ (<see cref="GramSvdResult.IsAccurate"/>);
+    /// otherwise, and for Iₙ &gt; J, from the SVD of the unfolding.
+    /// </summary>
+    internal static Tensor LeadingLeftSingularVectors(Tensor tensor, int mode, int count)
+    {
+        int size = tensor.Size(mode);
+        if (size <= tensor.ElementCount / Math.Max(size, 1))
+        {
+            GramSvdResult gram = TN.Linalg.GramSvd(tensor, mode);
+            if (gram.IsAccurate(count)) return gram.U.Narrow(1, 0, count);
+        }
+        return TN.Linalg.Svd(TN.Linalg.Unfold(tensor, mode)).U.Narrow(1, 0, count);
+    }
 
     /// <summary>X ×₀ U₀ᵀ ⋯ ×_{N−1} U_{N−1}ᵀ in one einsum.</summary>
     internal static Tensor Project(Tensor x, IReadOnlyList<Tensor> factors)

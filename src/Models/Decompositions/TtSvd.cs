@@ -4,7 +4,10 @@ namespace TensorNetworks.Models.Decompositions;
 /// TT-SVD (Oseledets 2011, Algorithm 1): a dense tensor is split into a <see cref="TensorTrain"/> by sequential
 /// truncated SVDs of its unfoldings. Each step discards the smallest singular values while the discarded tail
 /// has Frobenius norm at most δ = ε‖T‖/sqrt(d−1), so with no binding rank cap ‖T − TT‖_F ≤ sqrt(d−1)·δ = ε‖T‖_F.
-/// Computed in the input's dtype and not recorded for autodiff.
+/// Computed in the input's dtype and not recorded for autodiff. A wide unfolding (at least twice as many columns
+/// as rows) is split through its Gram matrix C·Cᵀ when that is accurate enough
+/// (<see cref="TtSvdTruncation.GramRankIsReliable"/>: every kept singular value at least 64·sqrt(eps)·σ₀, and δ
+/// either discards nothing or is at least sqrt(m)·64·sqrt(eps)·σ₀), and by an SVD otherwise.
 /// </summary>
 /// <example><code>
 /// TensorTrain tt = TtSvd.Decompose(dense, relativeAccuracy: 1e-6);
@@ -47,13 +50,34 @@ public static class TtSvd
         for (int k = 0; k < d - 1; k++)
         {
             int rows = r * modes[k];
-            var (u, s, vt) = TN.Linalg.Svd(rest.Reshape(rows, rest.ElementCount / rows));
-            int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, caps[k + 1]).Rank;
-            cores[k] = u.Narrow(1, 0, rank).Reshape(r, modes[k], rank);
-            rest = s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank);
+            Tensor c = rest.Reshape(rows, rest.ElementCount / rows);
+            (Tensor u, rest) = c.Size(1) >= 2 * rows ? GramStep(c, delta, caps[k + 1]) ?? SvdStep(c, delta, caps[k + 1]) : SvdStep(c, delta, caps[k + 1]);
+            int rank = u.Size(1);
+            cores[k] = u.Reshape(r, modes[k], rank);
             r = rank;
         }
         cores[d - 1] = rest.Reshape(r, modes[d - 1], 1);
         return new TensorTrain(cores);
+    }
+
+    /// <summary>One step by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>
+    private static (Tensor Core, Tensor Remainder) SvdStep(Tensor c, double delta, int cap)
+    {
+        var (u, s, vt) = TN.Linalg.Svd(c);
+        int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, cap).Rank;
+        return (u.Narrow(1, 0, rank), s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank));
+    }
+
+    /// <summary>One step of a wide C (m × n, n ≥ 2m) from its Gram matrix C·Cᵀ: U[:, :r] and the remainder
+    /// U[:, :r]ᵀ·C (= diag(s)·Vᵀ restricted to r rows, one GEMM); null when the accuracy rule
+    /// (<see cref="TtSvdTruncation.GramRankIsReliable"/>) asks for the SVD instead.</summary>
+    private static (Tensor Core, Tensor Remainder)? GramStep(Tensor c, double delta, int cap)
+    {
+        GramSvdResult gram = TN.Linalg.GramSvd(c, 0);
+        double[] s = gram.S.ToArray<double>();
+        int rank = TtSvdTruncation.Rank(s, delta, cap).Rank;
+        if (!TtSvdTruncation.GramRankIsReliable(s, rank, delta, GramSvdResult.Threshold(c.DType))) return null;
+        Tensor u = gram.U.Narrow(1, 0, rank);
+        return (u, TN.Einsum("ir,ij->rj", u, c));
     }
 }

@@ -23,6 +23,21 @@ internal static class TtSvdTruncation
         return (Math.Min(rank, cap), tail);
     }
 
+    /// <summary>
+    /// Whether a rank chosen by <see cref="Rank"/> from m singular values computed through a Gram matrix can be
+    /// trusted, given the Gram accuracy level τ (<see cref="GramSvdResult.Threshold"/>): the kept values must all
+    /// be at least τ·σ₀ (<see cref="GramSvdResult.IsAccurate"/>), and the δ-rule must either discard nothing
+    /// (σ_{m−1}² &gt; δ²) or have a budget δ ≥ sqrt(m)·τ·σ₀ well above the Gram's absolute error in the discarded
+    /// σᵢ² (about m·eps·σ₀² in all). Values below τ·σ₀ are noise, so a rank that depends on them is not.
+    /// </summary>
+    public static bool GramRankIsReliable(double[] singular, int rank, double delta, double threshold)
+    {
+        double top = singular[0];
+        if (singular[rank - 1] < threshold * top) return false;
+        bool discardsNothing = singular[^1] > delta;
+        return discardsNothing || delta >= Math.Sqrt(singular.Length) * threshold * top;
+    }
+
     /// <summary>Checks ε (finite, non-negative) and the optional caps r_0..r_N (length N+1, each at least 1; the
     /// boundary caps must be 1) and returns the caps, clamped to what the unfoldings allow:
     /// r_k ≤ min(Π_{j≤k} n_j, Π_{j>k} n_j).</summary>

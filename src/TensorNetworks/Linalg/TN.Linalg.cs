@@ -22,6 +22,7 @@ public static partial class TN
         /// Thin singular value decomposition A = U·diag(S)·Vt of an m×n matrix, k = min(m, n): U is m×k
         /// with orthonormal columns, S holds k non-negative values in descending order, Vt is k×n with
         /// orthonormal rows. Singular vectors are unique only up to sign (and rotation within repeated values).
+        /// LAPACK overwrites its input, so A is copied once into pooled scratch storage (not a fresh array).
         /// </summary>
         /// <exception cref="ArgumentException">When <paramref name="a"/> is not 2-D or has a NaN or infinite entry (the message names its position).</exception>
         /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
@@ -35,9 +36,20 @@ public static partial class TN
             LinalgChecks.RequireMatrix(a, "Svd");
             int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
             Tensor u = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), s = TensorNetworks.Tensor.Uninitialized(a.DType, [k]), vt = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
+            Tensor work = TensorNetworks.Tensor.Uninitialized(a.DType, [m, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.Svd(m, n, a.ToArray<float>(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
-            else lapack.Svd(m, n, a.ToArray<double>(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
+            if (a.DType == DType.Float32)
+            {
+                a.Span<float>().CopyTo(work.Span<float>());
+                lapack.Svd(m, n, work.Span<float>(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
+            }
+            else
+            {
+                a.Span<double>().CopyTo(work.Span<double>());
+                lapack.Svd(m, n, work.Span<double>(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
+            }
+            GC.KeepAlive(a);
+            GC.KeepAlive(work);
             return new SvdResult(u, s, vt);
         }
 

@@ -86,4 +86,35 @@ public sealed class HosvdTests
         var e = Assert.Throws<ArgumentException>(() => Hosvd.Fit(TN.Zeros(DType.Float64, 4, 4, 4), [2, 2]));
         Assert.Contains("needs 3 ranks, got 2", e.Message);
     }
+
+    [Fact]
+    public void Fit_KeepsATinyComponent_ByFallingBackToTheSvd()
+    {
+        // X = a₀∘b₀∘c₀ + 1e-9·a₁∘b₁∘c₁ with orthonormal vectors: σ₁/σ₀ = 1e-9 on every mode is below the Gram
+        // accuracy level, so only the SVD resolves the second vectors; the Gram matrix alone would lose the
+        // 1e-9 component (relative error ~1e-9).
+        var g = new Generator(26);
+        Tensor[] q = [.. new[] { 6, 30, 20 }.Select(n => TN.Linalg.Qr(TN.Randn(g, DType.Float64, n, 2)).Q)];
+        Tensor core = TN.Tensor(new double[] { 1, 0, 0, 0, 0, 0, 0, 1e-9 }, 2, 2, 2);
+        Tensor x = new TuckerTensor(core, q).ToDense();
+        foreach (TuckerTensor t in new[] { Hosvd.Fit(x, [2, 2, 2]), Hosvd.FitSequentiallyTruncated(x, [2, 2, 2]) })
+            Assert.True(TuckerPlanted.RelativeError(x, t) < 1e-12, $"relative error {TuckerPlanted.RelativeError(x, t):G3}");
+    }
+
+    [Fact]
+    public void Fit_OfWideModesMatchesTheSvdFactors()
+    {
+        // Every unfolding is wide and well conditioned, so the factors come from the Gram matrices: they must
+        // span what the SVD's leading vectors span.
+        Tensor x = TuckerPlanted.Noisy(27, [10, 12, 14], [3, 4, 5], 0.01);
+        TuckerTensor t = Hosvd.Fit(x, [3, 4, 5]);
+        for (int n = 0; n < 3; n++)
+        {
+            Tensor svd = TN.Linalg.Svd(TN.Linalg.Unfold(x, n)).U.Narrow(1, 0, t.Ranks[n]);
+            Tensor overlap = TN.Einsum("ir,is->rs", svd, t.Factors[n]);
+            double[] singular = TN.Linalg.Svd(overlap).S.ToArray<double>();
+            Assert.All(singular, c => Assert.Equal(1, c, 1e-10));
+        }
+        TuckerPlanted.AssertOrthonormal(t, 1e-12);
+    }
 }

@@ -88,4 +88,29 @@ public sealed class TtSvdTests
         Assert.Equal([1, 1, 1, 1], tt.Ranks);
         Assert.Equal(0, tt.ToDense().Abs().Sum().Item());
     }
+
+    [Fact]
+    public void Decompose_OfWideUnfoldings_IsExactAndMatchesTheSvdError()
+    {
+        // Wide unfoldings (2×360, 6×60) take the Gram path; with no truncation the train is exact, and with a
+        // binding cap the error is the discarded singular values' norm as for the SVD (Eckart–Young on step 1).
+        Tensor dense = TN.Randn(new Generator(8), DType.Float64, 2, 3, 4, 5, 6);
+        Assert.True(RelativeError(TtSvd.Decompose(dense).ToDense(), dense) < 1e-12);
+        Tensor wide = TN.Randn(new Generator(9), DType.Float64, 4, 50);
+        double[] s = TN.Linalg.Svd(wide).S.ToArray<double>();
+        TensorTrain capped = TtSvd.Decompose(wide, maxRanks: [1, 2, 1]);
+        Assert.Equal(Math.Sqrt(s[2] * s[2] + s[3] * s[3]), (capped.ToDense() - wide).Norm().Item(), 1e-12);
+    }
+
+    [Fact]
+    public void Decompose_KeepsATinySingularValue_ByFallingBackToTheSvd()
+    {
+        // σ = [1, 1e-9, 1e-10] on a 3×40 unfolding capped at rank 2: the error must be σ₂ = 1e-10. The Gram
+        // matrix cannot resolve σ₁ = 1e-9 (its noise is ~1e-8), so the step must use the SVD.
+        var g = new Generator(10);
+        Tensor left = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 3, 3)).Q, right = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 40, 3)).Q;
+        Tensor dense = TN.Einsum("ik,jk->ij", left * TN.Tensor(new[] { 1, 1e-9, 1e-10 }).Reshape(1, 3), right);
+        TensorTrain tt = TtSvd.Decompose(dense, maxRanks: [1, 2, 1]);
+        Assert.Equal(1e-10, (tt.ToDense() - dense).Norm().Item(), 1e-13);
+    }
 }

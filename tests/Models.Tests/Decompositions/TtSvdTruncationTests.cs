@@ -37,4 +37,28 @@ public sealed class TtSvdTruncationTests
         Assert.Equal([1, 3, 5, 1], TtSvdTruncation.Caps("test", 0, null, [3, 4, 5]));
         Assert.Equal([1, 2, 5, 1], TtSvdTruncation.Caps("test", 0, [1, 2, 9, 1], [3, 4, 5]));
     }
+
+    [Fact]
+    public void GramRankIsReliable_RefusesAKeptValueBelowTheThreshold()
+    {
+        Assert.False(TtSvdTruncation.GramRankIsReliable([1, 1e-8], 2, 0, 1e-6));
+        Assert.True(TtSvdTruncation.GramRankIsReliable([1, 1e-8], 1, 1, 1e-6));
+        Assert.True(TtSvdTruncation.GramRankIsReliable([1, 0.5, 0.1], 3, 0, 1e-6));
+    }
+
+    [Fact]
+    public void GramRankIsReliable_NeedsDeltaAboveTheNoiseWhenItDiscards()
+    {
+        // δ = 1e-8 drops the 1e-9 value but is below sqrt(3)·τ·σ₀: the Gram's noise could have decided it.
+        Assert.False(TtSvdTruncation.GramRankIsReliable([1, 0.5, 1e-9], 2, 1e-8, 1e-6));
+        Assert.True(TtSvdTruncation.GramRankIsReliable([1, 0.5, 1e-9], 2, 1e-3, 1e-6));
+        Assert.True(TtSvdTruncation.GramRankIsReliable([1, 0.5], 2, 0, 1e-6));
+        Assert.False(TtSvdTruncation.GramRankIsReliable([1, 0.5, 0], 2, 0, 1e-6));
+    }
+
+    [Fact]
+    public void GramRankIsReliable_AcceptsAZeroMatrix()
+    {
+        Assert.True(TtSvdTruncation.GramRankIsReliable([0, 0, 0], 1, 0, 1e-6));
+    }
 }

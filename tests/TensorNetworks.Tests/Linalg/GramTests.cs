@@ -1,0 +1,52 @@
+namespace TensorNetworks.Tests.Linalg;
+
+public sealed class GramTests
+{
+    // Mode 0 with at most 16 rows: chunked dot products ([3, 40], [3, 4, 40]); [20, 36], mode 0: one GEMM;
+    // [2, 5, 33], mode 1: one GEMM per block; [2, 40, 3], mode 1: narrow blocks (Q = 3), so the unfolding;
+    // the last mode: Yᵀ·Y; from 128 rows ([130, 40], [40, 130], [2, 129, 33]) the lower block triangle only.
+    private static readonly int[][] Shapes = [[2, 3, 4], [3, 4, 40], [2, 5, 33], [40, 3], [3, 40], [20, 36], [2, 40, 3], [3, 1, 2, 2], [7], [130, 40], [40, 130], [2, 129, 33]];
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Gram_EqualsTheUnfoldingTimesItsTranspose(DType dtype)
+    {
+        var g = new Generator(131);
+        foreach (int[] shape in Shapes)
+        {
+            Tensor x = TN.Randn(g, dtype, shape);
+            for (int mode = 0; mode < shape.Length; mode++)
+            {
+                Tensor gram = TN.Linalg.Gram(x, mode);
+                Tensor unfolded = TN.Linalg.Unfold(x, mode);
+                int size = shape[mode], cols = unfolded.Size(1);
+                Assert.Equal([size, size], gram.Shape.ToArray());
+                Assert.Equal(dtype, gram.DType);
+                double[] u = unfolded.ToArray<double>();
+                double[] expected = MatrixAssert.Multiply(u, size, cols, MatrixAssert.Transpose(u, size, cols), size);
+                MatrixAssert.Close(expected, gram.ToArray<double>(), MatrixAssert.Tolerance(dtype) * cols, $"[{string.Join(", ", shape)}] mode {mode}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Gram_OfAnEmptyTensorIsZero()
+    {
+        Tensor gram = TN.Linalg.Gram(TN.Zeros(DType.Float32, 3, 0, 2), 0);
+        Assert.Equal([3, 3], gram.Shape.ToArray());
+        Assert.Equal(DType.Float32, gram.DType);
+        Assert.All(gram.ToArray<double>(), v => Assert.Equal(0, v));
+    }
+
+    [Fact]
+    public void Gram_ThrowsForABadModeOrARecordedGradient()
+    {
+        Tensor x = TN.Randn(new Generator(132), DType.Float64, 2, 3);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TN.Linalg.Gram(x, 2));
+        Assert.Contains("0..1", e.Message);
+        Assert.Contains("[2, 3]", e.Message);
+        var grad = Assert.Throws<InvalidOperationException>(() => TN.Linalg.Gram(x.Detach().RequiringGrad(), 0));
+        Assert.Contains("Detach()", grad.Message);
+    }
+}
