@@ -1,6 +1,6 @@
 namespace TensorNetworks.Tests.Backends;
 
-/// <summary>The op-to-BLAS entry point on every path: small kernel and batched medium products (each serial and split by batch), a single backend call.</summary>
+/// <summary>The op-to-BLAS entry point on every path: small kernel and batched medium products (each serial and split by batch), thin products split by rows, a single backend call.</summary>
 public sealed class BatchedGemmTests
 {
     [Theory]
@@ -10,6 +10,8 @@ public sealed class BatchedGemmTests
     [InlineData(7, 40, 33, 29)]
     [InlineData(8, 40, 33, 29)]
     [InlineData(1, 40, 33, 29)]
+    [InlineData(1, 203, 37, 9)]
+    [InlineData(1, 130, 5, 32)]
     [InlineData(3, 5, 6, 0)]
     [InlineData(3, 0, 6, 4)]
     public void Run_MatchesReferenceOnEveryPathAndTranspose(int batch, int m, int n, int k)
