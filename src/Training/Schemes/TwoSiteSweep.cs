@@ -7,7 +7,7 @@ namespace TensorNetworks.Training.Schemes;
 /// DMRG-style training of a chain network on any differentiable loss. At bond k the two neighbouring
 /// cores are merged, B = Σ_b A_k[.., b] A_{k+1}[b, ..]; B is optimized for <c>innerSteps</c> steps of its
 /// own optimizer with every other core fixed; then B is split by truncated SVD, B ≈ U S Vᵀ keeping at most
-/// <c>maxBond</c> singular values and dropping those whose relative weight Σ_dropped s² / Σ s² stays within
+/// <c>maxBondDim</c> singular values and dropping those whose relative weight Σ_dropped s² / Σ s² stays within
 /// <c>cutoff</c>. Moving right, S goes into the right core (the left one stays orthonormal); moving left,
 /// into the left. The sweep goes left to right and back, so bond dimensions grow where the data asks and
 /// shrink where it does not.
@@ -16,7 +16,7 @@ namespace TensorNetworks.Training.Schemes;
 /// or MPS); <see cref="Prepare"/> refuses anything else before training starts.</remarks>
 /// <example><code>
 /// var mps = new NetworkModule(NetworkBuilder.TensorTrain(gen, [2, 2, 2, 2, 2], bondDim: 2));
-/// var sweep = new TwoSiteSweep(maxBond: 8, cutoff: 1e-10, innerSteps: 5,
+/// var sweep = new TwoSiteSweep(maxBondDim: 8, cutoff: 1e-10, innerSteps: 5,
 ///                              innerOptimizer: merged => new Lbfgs([merged], maxIterations: 5));
 /// Trainer.Fit(mps, data, batch => Loss(mps.Network, batch), sweep);
 /// </code></example>
@@ -29,14 +29,14 @@ public sealed class TwoSiteSweep : UpdateScheme
     private int _direction = 1;
 
     /// <summary>Creates the scheme.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When maxBond or innerSteps is below 1, or cutoff is outside [0, 1).</exception>
-    public TwoSiteSweep(int maxBond, Func<Parameter, Optimizer> innerOptimizer, int innerSteps = 1, double cutoff = 0, SweepStep granularity = SweepStep.FullSweep)
+    /// <exception cref="ArgumentOutOfRangeException">When maxBondDim or innerSteps is below 1, or cutoff is outside [0, 1).</exception>
+    public TwoSiteSweep(int maxBondDim, Func<Parameter, Optimizer> innerOptimizer, int innerSteps = 1, double cutoff = 0, SweepStep granularity = SweepStep.FullSweep)
     {
         ArgumentNullException.ThrowIfNull(innerOptimizer);
-        if (maxBond < 1) throw new ArgumentOutOfRangeException(nameof(maxBond), maxBond, $"TwoSiteSweep: maxBond must be at least 1, got {maxBond}.");
+        if (maxBondDim < 1) throw new ArgumentOutOfRangeException(nameof(maxBondDim), maxBondDim, $"TwoSiteSweep: maxBondDim must be at least 1, got {maxBondDim}.");
         if (innerSteps < 1) throw new ArgumentOutOfRangeException(nameof(innerSteps), innerSteps, $"TwoSiteSweep: innerSteps must be at least 1, got {innerSteps}.");
         if (!(cutoff >= 0 && cutoff < 1)) throw new ArgumentOutOfRangeException(nameof(cutoff), cutoff, $"TwoSiteSweep: cutoff must be in [0, 1), got {cutoff}.");
-        MaxBond = maxBond;
+        MaxBondDim = maxBondDim;
         Cutoff = cutoff;
         InnerSteps = innerSteps;
         Granularity = granularity;
@@ -44,7 +44,7 @@ public sealed class TwoSiteSweep : UpdateScheme
     }
 
     /// <summary>The largest bond dimension a split keeps.</summary>
-    public int MaxBond { get; }
+    public int MaxBondDim { get; }
 
     /// <summary>The relative discarded weight a split may drop.</summary>
     public double Cutoff { get; }
@@ -126,7 +126,7 @@ public sealed class TwoSiteSweep : UpdateScheme
         }
         net.SetTensor(mergedName, merged.Value);
         SplitReport report = net.Split(mergedName, leftLegs, rightLegs, new SplitOptions(
-            MaxRank: MaxBond, Cutoff: Cutoff, Absorb: _direction > 0 ? Absorb.Right : Absorb.Left,
+            MaxRank: MaxBondDim, Cutoff: Cutoff, Absorb: _direction > 0 ? Absorb.Right : Absorb.Left,
             BondName: bond, LeftName: left, RightName: right));
         model.CoreParameter(left).Value = net[left].Tensor;
         model.CoreParameter(right).Value = net[right].Tensor;

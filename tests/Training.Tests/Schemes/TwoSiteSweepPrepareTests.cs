@@ -5,7 +5,7 @@ namespace TensorNetworks.Training.Tests.Schemes;
 
 public class TwoSiteSweepPrepareTests
 {
-    private static TwoSiteSweep Sweep() => new(maxBond: 4, innerOptimizer: _ => throw new InvalidOperationException("no step may run"));
+    private static TwoSiteSweep Sweep() => new(maxBondDim: 4, innerOptimizer: _ => throw new InvalidOperationException("no step may run"));
 
     [Fact]
     public void Prepare_RejectsATensorRingBeforeTraining()
@@ -51,9 +51,9 @@ public class TwoSiteSweepPrepareTests
     [InlineData(0, 1, 0.0)]
     [InlineData(2, 0, 0.0)]
     [InlineData(2, 1, 1.0)]
-    public void Constructor_ValidatesArguments(int maxBond, int innerSteps, double cutoff)
+    public void Constructor_ValidatesArguments(int maxBondDim, int innerSteps, double cutoff)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TwoSiteSweep(maxBond, _ => null!, innerSteps, cutoff));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TwoSiteSweep(maxBondDim, _ => null!, innerSteps, cutoff));
         Assert.Contains("got", e.Message);
     }
 }

@@ -39,7 +39,7 @@ public class TwoSiteSweepTests
         Tensor y;
         using (TN.NoGrad()) y = Predict(planted, x);
         var model = new NetworkModule(NetworkBuilder.TensorTrain(gen, Enumerable.Repeat(2, Sites).ToArray(), bondDim: 1));
-        var sweep = new TwoSiteSweep(maxBond: 6, cutoff: 1e-6, innerSteps: 1,
+        var sweep = new TwoSiteSweep(maxBondDim: 6, cutoff: 1e-6, innerSteps: 1,
             innerOptimizer: merged => new Lbfgs([merged], maxIterations: 60, historySize: 20, gradientTolerance: 1e-14, changeTolerance: 1e-16));
         var recorder = new LossRecorder();
         double scale = y.Pow(2).Mean().Item();
@@ -58,7 +58,7 @@ public class TwoSiteSweepTests
         Tensor x = Features(gen, 50);
         Tensor y = x.Select(1, 0).Select(1, 0) * x.Select(1, 5).Select(1, 1);
         var model = new NetworkModule(NetworkBuilder.TensorTrain(gen, Enumerable.Repeat(2, Sites).ToArray(), bondDim: 2));
-        var sweep = new TwoSiteSweep(maxBond: 2, innerOptimizer: m => new Adam([m], learningRate: 1e-2), granularity: SweepStep.Bond);
+        var sweep = new TwoSiteSweep(maxBondDim: 2, innerOptimizer: m => new Adam([m], learningRate: 1e-2), granularity: SweepStep.Bond);
         Trainer.Fit(model, new FullBatch(new Batch(x, y)), b => TN.MseLoss(Predict(model.Network, b.Inputs), b.Targets!), sweep,
             new TrainOptions { Epochs = 7 });
         OptimizerState state = sweep.GetState()!;
