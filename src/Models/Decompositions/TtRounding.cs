@@ -16,7 +16,8 @@ public static class TtRounding
     /// Rounds <paramref name="tt"/> to the smallest ranks that keep ‖tt − result‖_F ≤ ε‖tt‖_F (the sum of the squared
     /// discarded tails is at most ε²‖tt‖²), subject to <paramref name="maxRanks"/>. Orthogonalization: for k = d..2,
     /// G_k(r_{k-1}, n_k r_k)ᵀ = Q·R, G_k ← Qᵀ, G_{k-1} ← G_{k-1} ×₃ Rᵀ. Truncation: for k = 1..d−1,
-    /// G_k(r_{k-1} n_k, r_k) = U·diag(s)·Vᵀ, keep r_k by the δ rule, G_k ← U, G_{k+1} ← diag(s)Vᵀ ×₁ G_{k+1}.
+    /// G_k(r_{k-1} n_k, r_k) = U·diag(s)·Vᵀ, keep r_k by the δ rule, G_k ← U, G_{k+1} ← diag(s)Vᵀ ×₁ G_{k+1}; the
+    /// factors come from the smaller Gram matrix of the unfolding when its accuracy rule holds, else from the SVD.
     /// Cost O(d n r³); computed in the train's dtype and not recorded for autodiff.
     /// </summary>
     /// <param name="tt">The train to round.</param>
