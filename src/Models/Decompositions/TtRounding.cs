@@ -16,7 +16,8 @@ public static class TtRounding
     /// Rounds <paramref name="tt"/> to the smallest ranks that keep ‖tt − result‖_F ≤ ε‖tt‖_F (the sum of the squared
     /// discarded tails is at most ε²‖tt‖²), subject to <paramref name="maxRanks"/>. Orthogonalization: for k = d..2,
     /// G_k(r_{k-1}, n_k r_k)ᵀ = Q·R, G_k ← Qᵀ, G_{k-1} ← G_{k-1} ×₃ Rᵀ. Truncation: for k = 1..d−1,
-    /// G_k(r_{k-1} n_k, r_k) = U·diag(s)·Vᵀ, keep r_k by the δ rule, G_k ← U, G_{k+1} ← diag(s)Vᵀ ×₁ G_{k+1}.
+    /// G_k(r_{k-1} n_k, r_k) = U·diag(s)·Vᵀ, keep r_k by the δ rule, G_k ← U, G_{k+1} ← diag(s)Vᵀ ×₁ G_{k+1}; the
+    /// factors come from the smaller Gram matrix of the unfolding when its accuracy rule holds, else from the SVD.
     /// Cost O(d n r³); computed in the train's dtype and not recorded for autodiff.
     /// </summary>
     /// <param name="tt">The train to round.</param>
@@ -48,13 +49,42 @@ public static class TtRounding
         {
             Tensor g = cores[k];
             int left = g.Size(0), n = g.Size(1);
-            var (u, s, vt) = TN.Linalg.Svd(g.Reshape(left * n, g.Size(2)));
-            int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, caps[k + 1]).Rank;
-            cores[k] = u.Narrow(1, 0, rank).Reshape(left, n, rank);
-            Tensor carry = s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank);
+            Tensor c = g.Reshape(left * n, g.Size(2));
+            var (u, carry) = GramStep(c, delta, caps[k + 1]) ?? SvdStep(c, delta, caps[k + 1]);
+            cores[k] = u.Reshape(left, n, u.Size(1));
             cores[k + 1] = Absorb(carry, cores[k + 1]);
         }
         return new TensorTrain(cores);
+    }
+
+    /// <summary>One cut by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the carry diag(s[:r])·Vᵀ[:r].</summary>
+    private static (Tensor Core, Tensor Carry) SvdStep(Tensor c, double delta, int cap)
+    {
+        var (u, s, vt) = TN.Linalg.Svd(c);
+        int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, cap).Rank;
+        return (u.Narrow(1, 0, rank), s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank));
+    }
+
+    /// <summary>
+    /// One cut of C (m × n) through the smaller Gram matrix, or null when the accuracy rule asks for the SVD.
+    /// Tall (m ≥ n): CᵀC = V·diag(s²)·Vᵀ, core C·V_r·diag(s_r)⁻¹ and carry diag(s_r)·V_rᵀ, so core × carry is the
+    /// exact projection C·V_r·V_rᵀ; the core's columns are orthonormal to about eps·(s₀/s_{r−1})², so the rule
+    /// here asks s_{r−1} ≥ max(64·sqrt(eps), eps^(1/4))·s₀ (that loss then stays below sqrt(eps)). Wide (m &lt; n):
+    /// CCᵀ = U·diag(s²)·Uᵀ, core U_r and carry U_rᵀ·C, under the rule of <see cref="TtSvdTruncation.GramRankIsReliable"/>.
+    /// </summary>
+    internal static (Tensor Core, Tensor Carry)? GramStep(Tensor c, double delta, int cap)
+    {
+        bool tall = c.Size(0) >= c.Size(1);
+        GramSvdResult gram = TN.Linalg.GramSvd(c, tall ? 1 : 0);
+        double[] s = gram.S.ToArray<double>();
+        int rank = TtSvdTruncation.Rank(s, delta, cap).Rank;
+        double threshold = GramSvdResult.Threshold(c.DType);
+        if (tall) threshold = Math.Max(threshold, Math.Sqrt(threshold / 64));
+        if (s[0] == 0 || !TtSvdTruncation.GramRankIsReliable(s, rank, delta, threshold)) return null;
+        Tensor basis = gram.U.Narrow(1, 0, rank);
+        if (!tall) return (basis, TN.MatMul(basis.Transpose(0, 1), c));
+        Tensor sigma = gram.S.Narrow(0, 0, rank);
+        return (TN.MatMul(c, basis) / sigma, sigma.Reshape(rank, 1) * basis.Transpose(0, 1));
     }
 
     /// <summary>G ×₃ Rᵀ: the core G (a × n × b) with its right bond multiplied by Rᵀ (b × c), as one GEMM (a·n × b)·(b × c).</summary>
