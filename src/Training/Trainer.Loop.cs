@@ -14,6 +14,7 @@ public static partial class Trainer
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<EpochRecord> _history = [];
+        private readonly IReadOnlyList<KeyValuePair<string, Parameter>> _parameters = model.NamedParameters();
         private double _lastLoss = double.NaN;
         private double? _previousEpochLoss;
 
@@ -105,7 +106,7 @@ public static partial class Trainer
 
         private void GuardFinite(long step, double loss)
         {
-            foreach (var (name, p) in model.NamedParameters())
+            foreach (var (name, p) in _parameters)
                 if (!p.Value.AllFinite()) throw new NonFiniteException(step, name, loss);
             if (!double.IsFinite(loss)) throw new NonFiniteException(step, null, loss);
         }

@@ -9,22 +9,6 @@ namespace TensorNetworks.Training.Tests;
 
 public class TrainerTests
 {
-    /// <summary>p ← p − η∇, the smallest optimizer that exercises the loop.</summary>
-    private sealed class Descent(IEnumerable<Parameter> parameters, double learningRate) : Optimizer(parameters, learningRate)
-    {
-        public override double Step(Func<double> evaluate)
-        {
-            double loss = evaluate();
-            using var _ = TN.NoGrad();
-            foreach (Parameter p in Parameters) p.Value.AddInPlace(p.Grad!, -LearningRate);
-            StepCount++;
-            return loss;
-        }
-
-        public override OptimizerState GetState() => new(nameof(Descent));
-        public override void SetState(OptimizerState state) { }
-    }
-
     private sealed class Scalar : Module
     {
         public Scalar(double start) => W = RegisterParameter("w", TN.Tensor([start], 1));
@@ -56,7 +40,7 @@ public class TrainerTests
     {
         var model = new Scalar(0);
         var log = new EventLog();
-        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
             new TrainOptions { Epochs = 2, Callbacks = { log }, Validate = m => new Dictionary<string, double> { ["training"] = m.IsTraining ? 1 : 0 } });
         Assert.Equal(["begin 4", "step 0 0/0", "step 1 0/1", "epoch 0 learning_rate,training", "step 2 1/0", "step 3 1/1", "epoch 1 learning_rate,training", "end Completed"], log.Events);
         Assert.True(model.IsTraining);
@@ -66,7 +50,7 @@ public class TrainerTests
     public void Fit_StopsAtMaxSteps()
     {
         var model = new Scalar(0);
-        FitResult r = Trainer.Fit(model, new Samples(4), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+        FitResult r = Trainer.Fit(model, new Samples(4), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
             new TrainOptions { Epochs = 10, MaxSteps = 6 });
         Assert.Equal(StopReason.MaxSteps, r.StopReason);
         Assert.Equal(6, r.Steps);
@@ -77,7 +61,7 @@ public class TrainerTests
     public void Fit_StopsWhenTheEpochLossStopsImproving()
     {
         var model = new Scalar(0);
-        FitResult r = Trainer.Fit(model, new Samples(1), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.5)),
+        FitResult r = Trainer.Fit(model, new Samples(1), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.5)),
             new TrainOptions { Epochs = 100, LossTolerance = 0.5 });
         Assert.Equal(StopReason.Converged, r.StopReason);
         Assert.True(r.Epochs < 100);
@@ -89,7 +73,7 @@ public class TrainerTests
         var model = new Scalar(1);
         var log = new EventLog();
         var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new Samples(5),
-            b => (model.W.Value * b.Inputs).Pow(2).Sum() * 1e200, new GradientScheme(new Descent(model.Parameters(), 1.0)),
+            b => (model.W.Value * b.Inputs).Pow(2).Sum() * 1e200, new GradientScheme(new Sgd(model.Parameters(), 1.0)),
             new TrainOptions { Epochs = 3, Callbacks = { log } }));
         Assert.Equal("w", e.ParameterName);
         Assert.Equal(2, e.Step);
@@ -102,7 +86,7 @@ public class TrainerTests
     public void Fit_RequestedStopEndsAfterTheStep()
     {
         var model = new Scalar(0);
-        FitResult r = Trainer.Fit(model, new Samples(10), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+        FitResult r = Trainer.Fit(model, new Samples(10), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
             new TrainOptions { Epochs = 5, Callbacks = { new StopAt(3) } });
         Assert.Equal(StopReason.Requested, r.StopReason);
         Assert.Equal(4, r.Steps);
@@ -121,7 +105,7 @@ public class TrainerTests
     public void Fit_ThrowsForOutOfRangeOptions()
     {
         var model = new Scalar(0);
-        var scheme = new GradientScheme(new Descent(model.Parameters(), 0.1));
+        var scheme = new GradientScheme(new Sgd(model.Parameters(), 0.1));
         Assert.Contains("Epochs must be at least 1, got 0", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Trainer.Fit(model, new Samples(1), _ => Quadratic(model), scheme, new TrainOptions { Epochs = 0 })).Message);
         Assert.Contains("no batches", Assert.Throws<ArgumentException>(() =>
@@ -134,7 +118,7 @@ public class TrainerTests
         var model = new Scalar(0);
         var other = new Scalar(0);
         var e = Assert.Throws<ArgumentException>(() => Trainer.Fit(model, new Samples(1), _ => Quadratic(model),
-            new GradientScheme(new Descent(other.Parameters(), 0.1))));
+            new GradientScheme(new Sgd(other.Parameters(), 0.1))));
         Assert.Contains("not a parameter", e.Message);
     }
 
@@ -143,7 +127,7 @@ public class TrainerTests
     {
         var model = new Scalar(0);
         var states = new List<TrainingState>();
-        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Descent(model.Parameters(), 0.1)),
+        Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
             new TrainOptions { Epochs = 2, Callbacks = { new Snapshots(states) } });
         Assert.Equal([(1L, 0, 1), (2L, 1, 0), (3L, 1, 1), (4L, 2, 0)], states.Select(s => (s.Step, s.Epoch, s.BatchInEpoch)));
         Assert.Equal(model.W.Value[0], states[^1].Parameters["w"][0]);
@@ -165,7 +149,7 @@ public class TrainerTests
         var model = new Scalar(0);
         var log = new EventLog();
         var e = Assert.Throws<InvalidOperationException>(() => Trainer.Fit(model, new Samples(1), _ => Quadratic(model),
-            new GradientScheme(new Descent(model.Parameters(), 0.1)), new TrainOptions { Epochs = 1, Callbacks = { new ThrowsAtEnd(), log } }));
+            new GradientScheme(new Sgd(model.Parameters(), 0.1)), new TrainOptions { Epochs = 1, Callbacks = { new ThrowsAtEnd(), log } }));
         Assert.Equal("callback failed", e.Message);
         Assert.Single(log.Events, s => s.StartsWith("end", StringComparison.Ordinal));
         Assert.Equal("end Completed", log.Events[^1]);

@@ -24,12 +24,8 @@ internal sealed class CpCompletionModel : CompletionModel
     public static double MatchingScale(double rms, int order, int rank) => Math.Pow(rms * rms / rank, 1.0 / (2 * order));
 
     /// <inheritdoc/>
-    public override Tensor Predict(ObservedEntries observed)
-    {
-        Tensor product = Rows(observed, 0);
-        for (int k = 1; k < _factors.Length; k++) product = product * Rows(observed, k);
-        return product.Sum(1);
-    }
+    public override Tensor Predict(ObservedEntries observed) =>
+        CpEntries.Evaluate([.. _factors.Select(p => p.Value)], [.. Enumerable.Range(0, _factors.Length).Select(observed.ModeIndicesView)]);
 
     /// <summary>
     /// The closed-form gradient of <see cref="CompletionModel.Loss"/>, generalizing the matrix-completion

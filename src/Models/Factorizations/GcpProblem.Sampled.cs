@@ -1,3 +1,4 @@
+using TensorNetworks.Models.Decompositions;
 using TensorNetworks.Training.Data;
 
 namespace TensorNetworks.Models.Factorizations;
@@ -29,15 +30,13 @@ public sealed partial class GcpProblem
             throw new ArgumentException($"Gcp: a sample needs inputs S × {n} (indices) and targets S × 2 (value, weight), got inputs {sample.Inputs.Shape} and targets {sample.Targets?.Shape.ToString() ?? "none"}.", nameof(sample));
         double[] flat = sample.Inputs.ToArray<double>();
         int count = sample.Count;
-        Tensor rows = null!;
+        var modeIndices = new int[n][];
         for (int k = 0; k < n; k++)
         {
-            var index = new int[count];
-            for (int s = 0; s < count; s++) index[s] = (int)flat[s * n + k];
-            Tensor gathered = factors[k].IndexSelect(0, index);
-            rows = k == 0 ? gathered : rows * gathered;
+            modeIndices[k] = new int[count];
+            for (int s = 0; s < count; s++) modeIndices[k][s] = (int)flat[s * n + k];
         }
-        Tensor model = rows.Sum(1);
+        Tensor model = CpEntries.Evaluate(factors, modeIndices);
         Tensor values = targets.Select(1, 0).To(Data.DType);
         Tensor weights = targets.Select(1, 1).To(Data.DType);
         return (Loss.Value(values, model) * weights).Sum();

@@ -17,7 +17,6 @@ namespace TensorNetworks.Training.Schemes;
 public sealed class AlternatingScheme : UpdateScheme
 {
     private readonly Block[] _blocks;
-    private readonly Dictionary<string, double> _metrics = [];
 
     /// <summary>Creates the scheme over <paramref name="blocks"/>, updated in this order.</summary>
     /// <exception cref="ArgumentException">When there are no blocks, two blocks share a name, or a parameter belongs to two blocks.</exception>
@@ -57,9 +56,6 @@ public sealed class AlternatingScheme : UpdateScheme
         using var _ = TN.NoGrad();
         return context.Loss().Item();
     }
-
-    /// <inheritdoc/>
-    public override IReadOnlyDictionary<string, double> Metrics => _metrics;
 
     /// <inheritdoc/>
     public override OptimizerState? GetState()

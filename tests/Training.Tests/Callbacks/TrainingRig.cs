@@ -16,23 +16,6 @@ internal sealed class ScalarModel : Module
     public double Weight => W.Value.Item();
 }
 
-/// <summary>Plain gradient descent: w ← w − learningRate · dL/dw.</summary>
-internal sealed class Sgd(IEnumerable<Parameter> parameters, double learningRate) : Optimizer(parameters, learningRate)
-{
-    public override double Step(Func<double> evaluate)
-    {
-        double loss = evaluate();
-        using (TN.NoGrad())
-            foreach (Parameter p in Parameters) p.Value.AddInPlace(p.Grad!, -LearningRate);
-        StepCount++;
-        return loss;
-    }
-
-    public override OptimizerState GetState() => new(nameof(Sgd)) { Scalars = { ["step"] = StepCount } };
-
-    public override void SetState(OptimizerState state) => StepCount = (long)state.Scalars["step"];
-}
-
 /// <summary>Seeded batches of (x, 3x), the same for every epoch.</summary>
 internal sealed class LineData : IBatchSource
 {

@@ -8,16 +8,6 @@ namespace TensorNetworks.Training.Tests.Optimizers;
 /// <summary>The Trainer with a GradientScheme reaching the closed-form least-squares fit of a Linear(5, 1).</summary>
 public class LeastSquaresTrainingTests
 {
-    /// <summary>Every epoch is the one full batch.</summary>
-    private sealed class FullBatch(Batch batch) : IBatchSource
-    {
-        public int BatchesPerEpoch => 1;
-
-        public int SamplesPerEpoch => batch.Count;
-
-        public IEnumerable<Batch> Batches(int epoch, int skip = 0) => skip == 0 ? [batch] : [];
-    }
-
     private sealed record Problem(Linear Model, FullBatch Data, double[] Solution);
 
     /// <summary>X (64×5, seeded) and y = X·w + b + noise; the solution [w; b] of min ‖[X 1]·θ − y‖ by the SVD.</summary>
