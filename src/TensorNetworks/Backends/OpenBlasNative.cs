@@ -131,4 +131,10 @@ internal static unsafe partial class OpenBlasNative
         else Dgesv(&n, &nrhs, (double*)a, &lda, ipiv, (double*)b, &ldb, &info);
         return info;
     }
+
+    [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
+    internal static partial void SetNumThreads(int threads);
+
+    [LibraryImport(LibraryName, EntryPoint = "openblas_get_num_threads")]
+    internal static partial int GetNumThreads();
 }
