@@ -170,4 +170,32 @@ public sealed class TensorScopeTests
         Assert.IsType<InvalidOperationException>(error);
         Assert.Contains("thread that opened it", error.Message);
     }
+
+    [Fact]
+    public void ATrainingLoopInAScope_KeepsGradientsAndKeptResults()
+    {
+        var g = new Generator(5);
+        Tensor target = TN.Randn(g, 60, 60, 60);
+        Tensor a = TN.Randn(g, 60, 4).RequiringGrad(), b = TN.Randn(g, 60, 4).RequiringGrad(), c = TN.Randn(g, 60, 4).RequiringGrad();
+        var history = new List<double>();
+        Tensor? last = null;
+        for (int step = 0; step < 5; step++)
+        {
+            using var scope = TN.Scope();
+            Tensor loss = (TN.Einsum("ir,jr,kr->ijk", a, b, c) - target).Square().Mean();
+            loss.Backward();
+            history.Add(loss.Item());
+            using (TN.NoGrad()) last = scope.Keep(TN.Einsum("ir,jr,kr->ijk", a, b, c));
+            using var noGrad = TN.NoGrad();
+            foreach (Tensor p in new[] { a, b, c })
+            {
+                p.AddInPlace(p.Grad!, -0.05);
+                p.Grad = null;
+            }
+        }
+
+        Assert.True(history[^1] < history[0], $"loss {history[0]} -> {history[^1]}");
+        Assert.False(last!.IsReleased);
+        Assert.Equal(60 * 60 * 60, last.ToArray<float>().Length);
+    }
 }
