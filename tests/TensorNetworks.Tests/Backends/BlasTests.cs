@@ -102,6 +102,23 @@ public sealed class BlasTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(BlasBackends.BlasNames), MemberType = typeof(BlasBackends))]
+    public void Gemm_MatchesReferenceOnThinInnerExtents(string backend)
+    {
+        IBlas blas = BlasBackends.Blas(backend);
+        var g = new Generator(18);
+        int[][] shapes = [[600, 37, 7], [61, 100, 10], [4096, 64, 8], [130, 16, 16], [2100, 17, 1], [1003, 9, 5]];
+        foreach (int[] s in shapes)
+        foreach (bool ta in new[] { false, true })
+        foreach (bool tb in new[] { false, true })
+        {
+            GemmReference.Check(blas, DType.Float32, ta, tb, s[0], s[1], s[2], 1, 0, g);
+            GemmReference.Check(blas, DType.Float64, ta, tb, s[0], s[1], s[2], -0.5, 2, g, pad: 3);
+        }
+        Assert.True(ThinGemm.Suits<float>(600, 37, 7) || !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
+    }
+
     [Fact]
     public void GemmSplit_SplitsMidSizedProductsOnly()
     {
