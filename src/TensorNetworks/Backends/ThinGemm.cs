@@ -94,13 +94,13 @@ internal static unsafe class ThinGemm
             {
                 Vector512<T> b0 = Vector512.Load(bj), b1 = two ? Vector512.Load(bj + lanes) : default;
                 var a0 = Vector512.Create(ap[0]);
-                x0 = MultiplyAdd(a0, b0, x0); y0 = MultiplyAdd(a0, b1, y0);
+                x0 = SimdMath.MultiplyAdd(a0, b0, x0); y0 = SimdMath.MultiplyAdd(a0, b1, y0);
                 var a1 = Vector512.Create(ap[rowStep]);
-                x1 = MultiplyAdd(a1, b0, x1); y1 = MultiplyAdd(a1, b1, y1);
+                x1 = SimdMath.MultiplyAdd(a1, b0, x1); y1 = SimdMath.MultiplyAdd(a1, b1, y1);
                 var a2 = Vector512.Create(ap[2 * rowStep]);
-                x2 = MultiplyAdd(a2, b0, x2); y2 = MultiplyAdd(a2, b1, y2);
+                x2 = SimdMath.MultiplyAdd(a2, b0, x2); y2 = SimdMath.MultiplyAdd(a2, b1, y2);
                 var a3 = Vector512.Create(ap[3 * rowStep]);
-                x3 = MultiplyAdd(a3, b0, x3); y3 = MultiplyAdd(a3, b1, y3);
+                x3 = SimdMath.MultiplyAdd(a3, b0, x3); y3 = SimdMath.MultiplyAdd(a3, b1, y3);
             }
             store.Write(x0, c + j, j); store.Write(x1, c + ldc + j, j);
             store.Write(x2, c + 2 * ldc + j, j); store.Write(x3, c + 3 * ldc + j, j);
@@ -120,17 +120,9 @@ internal static unsafe class ThinGemm
             T* ap = a;
             T* bj = b + j;
             for (int p = 0; p < k; p++, ap += innerStep, bj += width)
-                acc = MultiplyAdd(Vector512.Create(*ap), Vector512.Load(bj), acc);
+                acc = SimdMath.MultiplyAdd(Vector512.Create(*ap), Vector512.Load(bj), acc);
             store.Write(acc, c + j, j);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> MultiplyAdd<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
     }
 
     /// <summary>Writes one strip of a row of C as alpha·acc + beta·C (beta = 0 ignores C), masking the columns past n.</summary>
@@ -143,7 +135,7 @@ internal static unsafe class ThinGemm
             if (alpha != T.One) acc *= alpha;
             if (column + lanes <= n)
             {
-                if (beta != T.Zero) acc = MultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
+                if (beta != T.Zero) acc = SimdMath.MultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
                 acc.Store(c);
                 return;
             }
