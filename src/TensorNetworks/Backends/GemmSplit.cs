@@ -6,7 +6,7 @@ namespace TensorNetworks.Backends;
 
 /// <summary>
 /// Runs a mid-sized OpenBLAS GEMM as single-threaded calls on row (or column) blocks of C, spread over
-/// the cores by <see cref="Parallel.For(int, int, Action{int})"/>. OpenBLAS splits each product into one
+/// the cores by <see cref="Parallelism.Run"/>. OpenBLAS splits each product into one
 /// fixed share per thread, so a share whose core is busy elsewhere holds the whole call back (a
 /// 10000×10×100 float32 product took 2-2.5× its one-thread time on two threads of a loaded machine);
 /// several smaller blocks handed out as cores free up keep both cores busy without waiting on either.
@@ -66,7 +66,7 @@ internal static unsafe class GemmSplit
         int count = (extent + step - 1) / step;
         using (OpenBlasThreads.SingleThreaded())
         {
-            Parallel.For(0, count, block =>
+            Parallelism.Run(count, block =>
             {
                 int start = block * step, length = Math.Min(step, extent - start);
                 if (byRows)
@@ -93,7 +93,7 @@ internal static unsafe class GemmSplit
             T* pp = p;
             using (OpenBlasThreads.SingleThreaded())
             {
-                Parallel.For(0, count, block =>
+                Parallelism.Run(count, block =>
                 {
                     int start = block * step, length = Math.Min(step, k - start);
                     T* ab = a + (transA ? (nint)start * lda : start);

@@ -37,7 +37,7 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
                     if (parallel && rowBlocks > 1)
                     {
                         Block captured = block;
-                        Parallel.For(0, rowBlocks, i => captured.Run(i));
+                        Parallelism.Run(rowBlocks, i => captured.Run(i));
                     }
                     else
                     {

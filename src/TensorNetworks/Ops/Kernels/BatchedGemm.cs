@@ -72,7 +72,7 @@ internal static class BatchedGemm
             if (batch == 1 && job.K <= ThinInner && itemWork >= parallelBatchWork && Environment.ProcessorCount >= 2 && job.M >= 64)
             {
                 int blocks = Environment.ProcessorCount, rows = (job.M + blocks - 1) / blocks;
-                Parallel.For(0, blocks, w => items.Rows(w * rows, Math.Min(job.M, (w + 1) * rows)));
+                Parallelism.Run(blocks, w => items.Rows(w * rows, Math.Min(job.M, (w + 1) * rows)));
                 return;
             }
             if (!small && (!split || itemWork >= PackedGemm<T>.ParallelWork))
@@ -86,7 +86,7 @@ internal static class BatchedGemm
                 return;
             }
             int chunks = Math.Min(batch, 4 * workers), chunk = (batch + chunks - 1) / chunks;
-            Parallel.For(0, chunks, w => items.Run(w * chunk, Math.Min(batch, (w + 1) * chunk), small));
+            Parallelism.Run(chunks, w => items.Run(w * chunk, Math.Min(batch, (w + 1) * chunk), small));
         }
     }
 

@@ -1,0 +1,145 @@
+namespace TensorNetworks;
+
+/// <summary>
+/// Runs the pieces of one parallel operation on the calling thread and on dedicated workers (one per
+/// further core) that spin for <see cref="SpinMilliseconds"/> after each operation before they sleep, so
+/// that the next operation of a busy loop starts on every core at once, as OpenMP's teams do. A thread
+/// pool worker, by contrast, may take tens of microseconds to wake, as long as a whole 1M-element add.
+/// </summary>
+/// <remarks>
+/// <para>Pieces are handed out one at a time to whichever participant is free, so a worker whose core is
+/// busy with another process delays nothing: the caller takes its pieces.</para>
+/// <para>One operation runs on the team at a time. A call made while the team is busy (another thread's
+/// operation, or a piece that itself runs in parallel) goes to <see cref="Parallel.For(int, int, Action{int})"/>.
+/// The first exception a piece throws is rethrown on the caller once every piece has finished.</para>
+/// </remarks>
+internal sealed class WorkerTeam
+{
+    /// <summary>How long an idle worker spins before it sleeps.</summary>
+    internal const double SpinMilliseconds = 0.2;
+
+    private static readonly Lazy<WorkerTeam> s_shared = new(() => new WorkerTeam(Environment.ProcessorCount - 1));
+
+    private int _busy;
+    private readonly ManualResetEventSlim[] _wake;
+    private readonly int[] _sleeping;
+    private readonly long _spinTicks = (long)(SpinMilliseconds * System.Diagnostics.Stopwatch.Frequency / 1000);
+    private int _generation;
+    private Job? _job;
+
+    /// <summary>The next piece to hand out: the operation's generation in the high 32 bits, the piece index
+    /// in the low ones, so a worker still holding an older operation can never claim a piece of a newer one.</summary>
+    private long _ticket;
+
+    private WorkerTeam(int workers)
+    {
+        _wake = new ManualResetEventSlim[workers];
+        _sleeping = new int[workers];
+        for (int w = 0; w < workers; w++)
+        {
+            _wake[w] = new ManualResetEventSlim(false);
+            int index = w;
+            new Thread(() => Work(index)) { IsBackground = true, Name = $"tn worker {w + 1}" }.Start();
+        }
+    }
+
+    /// <summary>The process's team: one worker per core beyond the first.</summary>
+    internal static WorkerTeam Shared => s_shared.Value;
+
+    /// <summary>Runs <paramref name="body"/>(i) for every i in [0, <paramref name="count"/>), in any order, on the team.</summary>
+    internal void Run(int count, Action<int> body)
+    {
+        if (count <= 0) return;
+        if (count == 1 || _wake.Length == 0)
+        {
+            for (int i = 0; i < count; i++) body(i);
+            return;
+        }
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        {
+            Parallel.For(0, count, body);
+            return;
+        }
+        try
+        {
+            int generation = _generation + 1;
+            var job = new Job(generation, count, body);
+            Volatile.Write(ref _job, job);
+            Volatile.Write(ref _ticket, (long)generation << 32);
+            Volatile.Write(ref _generation, generation);
+            for (int w = 0; w < _wake.Length; w++)
+                if (Volatile.Read(ref _sleeping[w]) == 1) _wake[w].Set();
+            TakePieces(job);
+            var spin = new SpinWait();
+            while (Volatile.Read(ref job.Unfinished) > 0) spin.SpinOnce(sleep1Threshold: -1);
+            Volatile.Write(ref _job, null);
+            if (job.Error is { } error) throw new AggregateException(error);
+        }
+        finally
+        {
+            Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    private void TakePieces(Job job)
+    {
+        while (true)
+        {
+            long ticket = Volatile.Read(ref _ticket);
+            int index = (int)ticket;
+            if ((int)(ticket >> 32) != job.Generation || index >= job.Count) return;
+            if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
+            try
+            {
+                job.Body(index);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref job.Error, e, null);
+            }
+            Interlocked.Decrement(ref job.Unfinished);
+        }
+    }
+
+    private void Work(int w)
+    {
+        int seen = Volatile.Read(ref _generation);
+        while (true)
+        {
+            seen = AwaitGeneration(w, seen);
+            if (Volatile.Read(ref _job) is { } job) TakePieces(job);
+        }
+    }
+
+    /// <summary>Spins, then sleeps, until an operation newer than <paramref name="seen"/> starts; returns its generation.</summary>
+    private int AwaitGeneration(int w, int seen)
+    {
+        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
+        var spin = new SpinWait();
+        while (true)
+        {
+            int current = Volatile.Read(ref _generation);
+            if (current != seen) return current;
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+                continue;
+            }
+            _wake[w].Reset();
+            Interlocked.Exchange(ref _sleeping[w], 1);
+            if (Volatile.Read(ref _generation) == seen) _wake[w].Wait();
+            Interlocked.Exchange(ref _sleeping[w], 0);
+            deadline = System.Diagnostics.Stopwatch.GetTimestamp() + _spinTicks;
+        }
+    }
+
+    /// <summary>One parallel operation: its pieces and what is left of them.</summary>
+    private sealed class Job(int generation, int count, Action<int> body)
+    {
+        internal readonly int Generation = generation;
+        internal readonly int Count = count;
+        internal readonly Action<int> Body = body;
+        internal int Unfinished = count;
+        internal Exception? Error;
+    }
+}
