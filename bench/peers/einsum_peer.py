@@ -47,6 +47,9 @@ def workloads():
 
         result[name] = ("torch.einsum(equation, *operands)", dict(equation=equation, operands=operands), 1)
         result[name + "ForwardBackward"] = ("run()", dict(run=forward_backward), 1)
+        # tn's scoped forms release intermediates at once; PyTorch's reference counting always does.
+        result[name + "Scoped"] = result[name]
+        result[name + "ForwardBackwardScoped"] = result[name + "ForwardBackward"]
     return result
 
 

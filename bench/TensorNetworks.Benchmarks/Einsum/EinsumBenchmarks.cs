@@ -7,7 +7,8 @@ namespace TensorNetworks.Benchmarks.Einsum;
 /// The einsum peer workloads (<see cref="EinsumWorkload"/>) through <see cref="TN.Einsum(string, Tensor[])"/>:
 /// the forward alone, and forward plus backward of Σ result into every operand (gradients cleared first,
 /// as PyTorch's <c>zero_grad(set_to_none=True)</c> does). Each call parses the equation and looks up the
-/// cached plan, as a training loop's call does.
+/// cached plan, as a training loop's call does. The <c>Scoped</c> forms run the same call inside
+/// <see cref="TN.Scope"/>, which releases every intermediate at its end as PyTorch's reference counting does.
 /// </summary>
 [Config(typeof(EngineConfig))]
 [MemoryDiagnoser]
@@ -52,6 +53,35 @@ public class EinsumBenchmarks
 
     [Benchmark]
     public Tensor? MpsSiteStepForwardBackward() => _mps.ForwardBackward();
+
+    [Benchmark]
+    public void CpReconstructScoped() => Scoped(_cp.Forward);
+
+    [Benchmark]
+    public void CpReconstructForwardBackwardScoped() => Scoped(_cp.ForwardBackward);
+
+    [Benchmark]
+    public void TuckerReconstructScoped() => Scoped(_tucker.Forward);
+
+    [Benchmark]
+    public void TuckerReconstructForwardBackwardScoped() => Scoped(_tucker.ForwardBackward);
+
+    [Benchmark]
+    public void TtMatrixApplyScoped() => Scoped(_ttMatrix.Forward);
+
+    [Benchmark]
+    public void TtMatrixApplyForwardBackwardScoped() => Scoped(_ttMatrix.ForwardBackward);
+
+    [Benchmark]
+    public void MpsSiteStepScoped() => Scoped(_mps.Forward);
+
+    [Benchmark]
+    public void MpsSiteStepForwardBackwardScoped() => Scoped(_mps.ForwardBackward);
+
+    private static void Scoped(Func<Tensor?> run)
+    {
+        using (TN.Scope()) run();
+    }
 
     /// <summary>A workload's operands, once plain and once as leaves requiring gradients.</summary>
     private sealed class Operands(EinsumWorkload workload, Generator generator)

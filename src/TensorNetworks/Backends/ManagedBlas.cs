@@ -4,7 +4,7 @@ namespace TensorNetworks.Backends;
 
 /// <summary>
 /// GEMM in managed code, used when OpenBLAS is absent or <c>TN_BACKEND=managed</c>: tiny products go
-/// through the unpacked <see cref="SmallGemm"/> kernel, larger ones through the blocked, packed
+/// through the unpacked <see cref="SmallGemm"/> kernel, thin-inner ones through <see cref="ThinGemm"/>, larger ones through the blocked, packed
 /// <see cref="PackedGemm{T}"/> with AVX2/FMA micro-kernels (or portable <see cref="Vector{T}"/> ones).
 /// </summary>
 internal sealed class ManagedBlas : BlasBackend
@@ -28,6 +28,11 @@ internal sealed class ManagedBlas : BlasBackend
             if (!noProduct && SmallGemm.Suits(m, n, k))
             {
                 SmallGemm.Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                return;
+            }
+            if (!noProduct && _fma && ThinGemm.Suits<T>(m, n, k))
+            {
+                ThinGemm.Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
                 return;
             }
             ScaleRows(m, n, beta, c, ldc);

@@ -1,6 +1,10 @@
 namespace TensorNetworks.Backends;
 
-/// <summary>GEMM through OpenBLAS's <c>cblas_?gemm</c> in row-major order (which threads large products itself).</summary>
+/// <summary>
+/// GEMM through OpenBLAS's <c>cblas_?gemm</c> in row-major order: large products are threaded by
+/// OpenBLAS itself, mid-sized ones by <see cref="GemmSplit"/> over single-threaded calls; products with
+/// a thin inner extent go to the managed <see cref="ThinGemm"/>, which does them faster.
+/// </summary>
 internal sealed unsafe class OpenBlasBlas : BlasBackend
 {
     public override string Name => "openblas";
@@ -13,7 +17,12 @@ internal sealed unsafe class OpenBlasBlas : BlasBackend
             ScaleRows(m, n, beta, c, ldc);
             return;
         }
+        int blocks = GemmSplit.BlocksFor(m, n, k, Math.Min(Environment.ProcessorCount, OpenBlasNative.GetNumThreads()));
         fixed (T* pa = a, pb = b, pc = c)
-            OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        {
+            if (alpha != T.Zero && ThinGemm.Suits<T>(m, n, k)) ThinGemm.Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            else if (blocks > 1) GemmSplit.Run(blocks, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            else OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
     }
 }

@@ -22,7 +22,7 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
         int k = Math.Min(m, n);
         string routine = LapackErrors.Routine<T>("gesdd"), shape = LapackErrors.Shape(m, n);
         using var iwork = new PooledArray<int>(8 * k);
-        using var threads = OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n));
+        using var section = OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n));
         fixed (T* pa = a, pu = u, ps = s, pvt = vt)
         fixed (int* pi = iwork.Array)
         {

@@ -3,14 +3,16 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks.Backends;
 
 /// <summary>
-/// Runs small LAPACK calls on one OpenBLAS thread. Inside a small factorization OpenBLAS threads the level-2 BLAS
-/// of every Householder step (syevd's tridiagonalization, gesdd's bidiagonalization), where waking a second thread
-/// costs more than it gains: on the 2-core development machine a 40×40 dsyevd takes ~105 µs on one thread and
-/// 250-350 µs on two, a 128×128 one 1.1 ms against 2.1 ms. OpenBLAS 0.3.21 has no per-thread setting, so the count
-/// is process-wide and the scope is reference-counted: the first call to enter sets one thread, the last to leave
-/// restores the count it found. While any small call runs, other OpenBLAS calls of the process run on one thread
-/// too (results are unchanged; only their speed is).
+/// Sections in which OpenBLAS runs its calls on the calling thread alone: while tn splits a GEMM across cores
+/// itself (<see cref="GemmSplit"/>), and around small LAPACK calls. Inside a small factorization OpenBLAS threads
+/// the level-2 BLAS of every Householder step (syevd's tridiagonalization, gesdd's bidiagonalization), where waking
+/// a second thread costs more than it gains: on the 2-core development machine a 40×40 dsyevd takes ~105 µs on one
+/// thread and 250-350 µs on two, a 128×128 one 1.1 ms against 2.1 ms. OpenBLAS's thread count is one setting for
+/// the whole process (0.3.21 exports no per-thread setting), so sections nest and count: the first to open sets
+/// one thread, the last to close restores the count OpenBLAS had before.
 /// </summary>
+/// <remarks>A call that another thread makes during a section runs single-threaded too; that costs speed, never
+/// correctness.</remarks>
 /// <example><code>
 /// using (OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n)))
 ///     OpenBlasNative.Gesdd(...);
@@ -24,8 +26,9 @@ internal static class OpenBlasThreads
     internal const long SmallWork = 1L << 25;
 
     private static readonly Lazy<bool> s_available = new(HasThreadControl);
-    private static readonly Lock s_gate = new();
-    private static int s_depth, s_restore = 1;
+    private static readonly Lock s_lock = new();
+    private static int s_open;
+    private static int s_restore;
 
     /// <summary>Whether a factorization of an m×n matrix is small enough to run on one thread:
     /// min(m, n) ≤ <see cref="SmallExtent"/> and m·n·min(m, n) ≤ <see cref="SmallWork"/>.</summary>
@@ -35,28 +38,23 @@ internal static class OpenBlasThreads
         return k <= SmallExtent && (long)m * n * k <= SmallWork;
     }
 
-    /// <summary>A scope in which OpenBLAS runs on one thread when <paramref name="condition"/> holds (and the library
-    /// exports its thread control); otherwise a scope that does nothing.</summary>
-    internal static Scope SingleThreadedWhen(bool condition)
+    /// <summary>Opens a section; dispose it to close.</summary>
+    internal static Section SingleThreaded() => SingleThreadedWhen(true);
+
+    /// <summary>Opens a section when <paramref name="condition"/> holds (and the library exports its thread
+    /// control); otherwise returns a section that does nothing.</summary>
+    internal static Section SingleThreadedWhen(bool condition)
     {
         if (!condition || !s_available.Value) return default;
-        lock (s_gate)
+        lock (s_lock)
         {
-            if (s_depth++ == 0)
+            if (s_open++ == 0)
             {
                 s_restore = OpenBlasNative.GetNumThreads();
                 if (s_restore > 1) OpenBlasNative.SetNumThreads(1);
             }
         }
-        return new Scope(true);
-    }
-
-    private static void Leave()
-    {
-        lock (s_gate)
-        {
-            if (--s_depth == 0 && s_restore > 1) OpenBlasNative.SetNumThreads(s_restore);
-        }
+        return new Section(true);
     }
 
     private static bool HasThreadControl()
@@ -65,13 +63,17 @@ internal static class OpenBlasThreads
         return load.Loaded && OpenBlasNative.ThreadControlExports.All(symbol => NativeLibrary.TryGetExport(load.Handle, symbol, out _));
     }
 
-    /// <summary>Restores OpenBLAS's thread count on <see cref="Dispose"/> when it was the last scope open.</summary>
-    internal readonly struct Scope(bool active) : IDisposable
+    /// <summary>An open single-threaded section (or, when it changed nothing, an inert one).</summary>
+    internal readonly struct Section(bool open) : IDisposable
     {
-        /// <summary>Leaves the scope (a no-op for a scope that changed nothing).</summary>
+        /// <summary>Closes the section; the last one to close restores OpenBLAS's thread count.</summary>
         public void Dispose()
         {
-            if (active) Leave();
+            if (!open) return;
+            lock (s_lock)
+            {
+                if (--s_open == 0 && s_restore > 1) OpenBlasNative.SetNumThreads(s_restore);
+            }
         }
     }
 }

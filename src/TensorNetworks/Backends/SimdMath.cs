@@ -24,6 +24,15 @@ internal static class SimdMath
         return Fma.MultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
     }
 
+    /// <summary>a·b + c with one rounding on 512-bit vectors; call only when <see cref="Vector512.IsHardwareAccelerated"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<T> MultiplyAdd<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float))
+            return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+    }
+
     /// <summary>a·b + c: fused where the hardware fuses (x64 FMA, Arm AdvSimd), else multiply then add.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector<T> MultiplyAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, INumberBase<T>

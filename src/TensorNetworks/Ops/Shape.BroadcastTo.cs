@@ -16,7 +16,9 @@ public sealed partial class Tensor
         if (!check.AsSpan().SequenceEqual(target))
             throw new ArgumentException($"BroadcastTo: shape {Shape} cannot grow to {Shape.Wrap(target)}; it would need {Shape.Wrap(check)}.");
         if (target.AsSpan().SequenceEqual(Dims)) return this;
-        Tensor result = StridedCopy.Gather(this, 0, target, BroadcastShapes.AlignedStrides(Dims, target));
+        Tensor result = ElementCount == 1
+            ? Full(DType, target, DType == DType.Float32 ? Span<float>()[0] : Span<double>()[0])
+            : StridedCopy.Gather(this, 0, target, BroadcastShapes.AlignedStrides(Dims, target));
         if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, "BroadcastTo");
         return result;
     }

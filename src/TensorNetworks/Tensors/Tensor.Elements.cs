@@ -13,9 +13,16 @@ public sealed partial class Tensor
     internal static Tensor Full(DType dtype, int[] dims, double value)
     {
         var t = Uninitialized(dtype, dims);
-        if (dtype == DType.Float32) t.Span<float>().Fill((float)value);
-        else t.Span<double>().Fill(value);
+        if (dtype == DType.Float32) Fill(t.Array<float>(), t.ElementCount, (float)value);
+        else Fill(t.Array<double>(), t.ElementCount, value);
         return t;
+    }
+
+    /// <summary>data[0..n) = value, over the cores when n is large.</summary>
+    private static void Fill<T>(T[] data, int n, T value)
+    {
+        if (n < Parallelism.ElementwiseGrain) data.AsSpan(0, n).Fill(value);
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, (start, length) => data.AsSpan(start, length).Fill(value));
     }
 
     /// <summary>A copy with its own storage, recorded for autodiff (the gradient passes through unchanged).</summary>

@@ -19,6 +19,7 @@ public sealed partial class Tensor
     /// </code></example>
     public override string ToString()
     {
+        if (IsReleased) return $"tensor(released by its TN.Scope, {DType}, shape {Shape})";
         var sb = new StringBuilder("tensor(");
         bool summarize = ElementCount > SummaryThreshold;
         int[] strides = StridesOf(Dims);

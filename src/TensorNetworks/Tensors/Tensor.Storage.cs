@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace TensorNetworks;
 
 /// <summary>How a tensor holds its storage: fresh arrays, pooled arrays with their lease, and views.</summary>
@@ -8,6 +11,8 @@ public sealed partial class Tensor
     /// the array is not pooled. Every tensor that shares <see cref="Data"/> shares this lease.
     /// </summary>
     private readonly StorageLease? _lease;
+
+    private readonly Array _data;
 
     /// <summary>Identifies the storage (<see cref="StorageIds"/>): every new storage takes a new id and
     /// views keep their source's, so the id tells when and on which thread the storage was created.</summary>
@@ -20,7 +25,7 @@ public sealed partial class Tensor
 
     private Tensor(Array data, StorageLease? lease, long storageId, int[] dims)
     {
-        Data = data;
+        _data = data;
         _lease = lease;
         StorageId = storageId;
         Dims = dims;
@@ -29,6 +34,36 @@ public sealed partial class Tensor
         if (data.Length < ElementCount)
             throw new ArgumentException($"Storage of {data.Length} elements is too small for shape {Shape}.");
     }
+
+    /// <summary>
+    /// The storage array, which may be longer than <see cref="ElementCount"/>.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">When a <see cref="TensorScope"/> released the storage.</exception>
+    internal Array Data
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (_lease is { IsReleased: true }) ThrowReleased();
+            return _data;
+        }
+    }
+
+    /// <summary>The lease of pooled storage, or null (for <see cref="TensorScope"/>).</summary>
+    internal StorageLease? Lease => _lease;
+
+    /// <summary>True when a <see cref="TensorScope"/> released this tensor's storage.</summary>
+    public bool IsReleased => _lease is { IsReleased: true };
+
+    /// <summary>Takes this tensor's storage out of every scope: only the garbage collector frees it.</summary>
+    internal void LeaveScopes()
+    {
+        if (_lease is { Owner: not null } lease) lease.Owner = null;
+    }
+
+    [DoesNotReturn]
+    private void ThrowReleased() => throw new ObjectDisposedException(nameof(Tensor),
+        $"This {DType} tensor of shape {Shape} was released when the TN.Scope() it was created in ended. Keep it with scope.Keep(tensor) to use it after the scope, or create it outside the scope.");
 
     internal static Tensor Create<T>(T[] data, int[] dims) where T : unmanaged => new(data, dims);
 

@@ -9,7 +9,8 @@ namespace TensorNetworks;
 /// </summary>
 /// <remarks>
 /// Storage is a managed array owned by the garbage collector: there is nothing to dispose (large
-/// storage is recycled once no tensor reaches it; see <c>Tensor.Storage.cs</c>). Reshape, Squeeze,
+/// storage is recycled once no tensor reaches it, or when the <see cref="TN.Scope"/> that created it
+/// ends; see <c>Tensor.Storage.cs</c>). Reshape, Squeeze,
 /// Unsqueeze, Flatten, Detach, a Permute that keeps the element order and a Narrow over a whole axis
 /// return views that share storage; every other operation returns a new tensor.
 /// Create tensors through <see cref="TN"/> (<c>TN.Zeros</c>, <c>TN.Tensor</c>, <c>TN.Randn</c>, ...).
@@ -22,7 +23,6 @@ namespace TensorNetworks;
 /// </code></example>
 public sealed partial class Tensor
 {
-    internal readonly Array Data;
     internal readonly int[] Dims;
     private bool _requiresGrad;
 
@@ -61,8 +61,19 @@ public sealed partial class Tensor
     /// <summary>True when no recorded operation produced this tensor.</summary>
     public bool IsLeaf => GradFn is null;
 
-    /// <summary>The accumulated gradient dL/dthis after <see cref="Backward"/>; null before.</summary>
-    public Tensor? Grad { get; set; }
+    /// <summary>The accumulated gradient dL/dthis after <see cref="Backward"/>; null before. A gradient
+    /// assigned here outlives any <see cref="TensorScope"/> it was created in, like the tensor it belongs to.</summary>
+    public Tensor? Grad
+    {
+        get => _grad;
+        set
+        {
+            value?.LeaveScopes();
+            _grad = value;
+        }
+    }
+
+    private Tensor? _grad;
 
     /// <summary>The recorded operation that produced this tensor, or null for a leaf.</summary>
     internal Node? GradFn { get; private set; }

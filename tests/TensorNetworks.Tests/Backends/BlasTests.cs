@@ -88,6 +88,51 @@ public sealed class BlasTests
 
     [Theory]
     [MemberData(nameof(BlasBackends.BlasNames), MemberType = typeof(BlasBackends))]
+    public void Gemm_MatchesReferenceOnShapesSplitIntoBlocks(string backend)
+    {
+        IBlas blas = BlasBackends.Blas(backend);
+        var g = new Generator(17);
+        int[][] shapes = [[600, 40, 30], [45, 700, 20], [20, 10, 4000], [9, 3, 30000]];
+        foreach (int[] s in shapes)
+        foreach (bool ta in new[] { false, true })
+        foreach (bool tb in new[] { false, true })
+        {
+            GemmReference.Check(blas, DType.Float32, ta, tb, s[0], s[1], s[2], 1, 0, g);
+            GemmReference.Check(blas, DType.Float64, ta, tb, s[0], s[1], s[2], -0.5, 2, g, pad: 3);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BlasBackends.BlasNames), MemberType = typeof(BlasBackends))]
+    public void Gemm_MatchesReferenceOnThinInnerExtents(string backend)
+    {
+        IBlas blas = BlasBackends.Blas(backend);
+        var g = new Generator(18);
+        int[][] shapes = [[600, 37, 7], [61, 100, 10], [4096, 64, 8], [130, 16, 16], [2100, 17, 1], [1003, 9, 5]];
+        foreach (int[] s in shapes)
+        foreach (bool ta in new[] { false, true })
+        foreach (bool tb in new[] { false, true })
+        {
+            GemmReference.Check(blas, DType.Float32, ta, tb, s[0], s[1], s[2], 1, 0, g);
+            GemmReference.Check(blas, DType.Float64, ta, tb, s[0], s[1], s[2], -0.5, 2, g, pad: 3);
+        }
+        Assert.True(ThinGemm.Suits<float>(600, 37, 7) || !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated);
+    }
+
+    [Fact]
+    public void GemmSplit_SplitsMidSizedProductsOnly()
+    {
+        Assert.True(GemmSplit.BlocksFor(600, 40, 30, cores: 2) > 1);
+        Assert.True(GemmSplit.BlocksFor(45, 700, 20, cores: 2) > 1);
+        Assert.True(GemmSplit.BlocksFor(20, 10, 4000, cores: 2) > 1);
+        Assert.Equal(GemmSplit.BlocksFor(20, 10, 4000, cores: 2), GemmSplit.BlocksFor(20, 10, 4000, cores: 16));
+        Assert.Equal(1, GemmSplit.BlocksFor(600, 40, 30, cores: 1));
+        Assert.Equal(1, GemmSplit.BlocksFor(30, 30, 30, cores: 2));
+        Assert.Equal(1, GemmSplit.BlocksFor(1024, 1024, 1024, cores: 2));
+    }
+
+    [Theory]
+    [MemberData(nameof(BlasBackends.BlasNames), MemberType = typeof(BlasBackends))]
     public void Gemm_ThrowsForTooSmallLeadingDimensionOrSpan(string backend)
     {
         IBlas blas = BlasBackends.Blas(backend);

@@ -31,6 +31,22 @@ public sealed class BroadcastToTests
         Naive.AssertEqual(row.BroadcastTo(500, 300), [500, 300], DType.Float64, Naive.Tabulate([500, 300], i => row[0, i[1]]));
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void BroadcastTo_OfOneElementFillsEveryTargetAndSumsTheGradientBack(DType dtype)
+    {
+        foreach (int[] target in new[] { new[] { 3, 4 }, new[] { 70, 50, 40 } })
+        {
+            Tensor one = TN.Full(-1.25, dtype, 1, 1).RequiringGrad();
+            Tensor wide = one.BroadcastTo(target);
+            int n = target.Aggregate(1, (p, d) => p * d);
+            Naive.AssertEqual(wide, target, dtype, Enumerable.Repeat(-1.25, n).ToArray());
+            (wide * 2.0).Sum().Backward();
+            Assert.Equal(2.0 * n, one.Grad!.Item(), 6);
+        }
+    }
+
     [Fact]
     public void BroadcastTo_ThrowsNamingBothShapes()
     {

@@ -52,10 +52,39 @@ internal static class AxisReduction
     private static T AccurateSum<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (values.Length <= SumChunk) return TensorPrimitives.Sum(values);
+        return T.CreateTruncating(AccurateSumInDouble(values));
+    }
+
+    /// <summary>Elements per block of <see cref="ParallelSum{T}"/> (a multiple of <see cref="SumChunk"/>).</summary>
+    private const int ParallelSumBlock = 1 << 16;
+
+    /// <summary>
+    /// Σ values[0..n) over the cores: each 64K-element block is an <see cref="AccurateSum{T}"/> kept in
+    /// double, and the block sums are added in order, so the result does not depend on the core count.
+    /// </summary>
+    private static T ParallelSum<T>(T[] values, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int blocks = (n + ParallelSumBlock - 1) / ParallelSumBlock;
+        var partial = new double[blocks];
+        Parallelism.For(blocks, 1, (first, count) =>
+        {
+            for (int b = first; b < first + count; b++)
+            {
+                int start = b * ParallelSumBlock;
+                partial[b] = AccurateSumInDouble(values.AsSpan(start, Math.Min(ParallelSumBlock, n - start)));
+            }
+        });
+        double total = 0;
+        foreach (double p in partial) total += p;
+        return T.CreateTruncating(total);
+    }
+
+    private static double AccurateSumInDouble<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         double total = 0;
         for (int start = 0; start < values.Length; start += SumChunk)
             total += double.CreateTruncating(TensorPrimitives.Sum(values.Slice(start, Math.Min(SumChunk, values.Length - start))));
-        return T.CreateTruncating(total);
+        return total;
     }
 
     private static Tensor SumRun<T>(Tensor t, int outer, int extent, int inner, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
@@ -63,7 +92,11 @@ internal static class AxisReduction
         var result = Tensor.ZerosOf(t.DType, outDims);
         ReadOnlySpan<T> src = t.Span<T>();
         Span<T> dst = result.Span<T>();
-        if (inner == 1)
+        if (outer == 1 && inner == 1 && extent >= 2 * ParallelSumBlock)
+        {
+            dst[0] = ParallelSum(t.Array<T>(), extent);
+        }
+        else if (inner == 1)
         {
             for (int o = 0; o < outer; o++) dst[o] = AccurateSum(src.Slice(o * extent, extent));
         }

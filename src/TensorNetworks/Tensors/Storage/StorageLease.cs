@@ -2,9 +2,9 @@ namespace TensorNetworks;
 
 /// <summary>
 /// Holds one pooled array on behalf of a tensor and every view of it (they all reference this lease).
-/// When none of them is reachable any more, the garbage collector finalizes the lease, which hands the
-/// array back to its bucket: the array is returned exactly once, and never while a tensor can still
-/// reach it.
+/// The array goes back to its bucket exactly once: when the garbage collector finds that none of them
+/// is reachable any more (the finalizer), or earlier, when the <see cref="TensorScope"/> that owns the
+/// lease ends (<see cref="Release"/>), after which every tensor over it refuses to be read.
 /// </summary>
 /// <remarks>
 /// Only tensors reference a lease; code that reads a tensor's storage must therefore keep the tensor
@@ -15,10 +15,26 @@ internal sealed class StorageLease
     private readonly Array _array;
     private readonly PoolBucket _bucket;
 
-    internal StorageLease(Array array, PoolBucket bucket)
+    internal StorageLease(Array array, PoolBucket bucket, TensorScope? owner)
     {
         _array = array;
         _bucket = bucket;
+        Owner = owner;
+    }
+
+    /// <summary>The scope that releases this lease when it ends; null when only the garbage collector does.</summary>
+    internal TensorScope? Owner { get; set; }
+
+    /// <summary>True once a scope gave the array back: the tensors over it must not be read.</summary>
+    internal bool IsReleased { get; private set; }
+
+    /// <summary>Gives the array back to its bucket now, instead of at finalization.</summary>
+    internal void Release()
+    {
+        if (IsReleased) return;
+        IsReleased = true;
+        GC.SuppressFinalize(this);
+        _bucket.Return(_array);
     }
 
     ~StorageLease() => _bucket.Return(_array);

@@ -9,8 +9,8 @@ namespace TensorNetworks;
 /// is reachable any more, and <see cref="PoolCollector"/> runs the collections that find those.
 /// </summary>
 /// <remarks>
-/// Tensors stay GC-owned: nothing is disposed, and an array is never returned while a tensor that can
-/// read it is reachable. A rented array may be longer than the tensor (<c>Data.Length ≥ ElementCount</c>);
+/// Tensors stay GC-owned unless a <see cref="TensorScope"/> releases them: an array is returned only when
+/// no tensor can read it, or when the scope that created it ends (its tensors then refuse to be read). A rented array may be longer than the tensor (<c>Data.Length ≥ ElementCount</c>);
 /// only the first <c>ElementCount</c> elements belong to it. Set the environment variable
 /// <c>TN_POOL=0</c> to allocate every tensor fresh (for debugging; read once, at first use).
 /// </remarks>
@@ -48,7 +48,9 @@ internal static class StoragePool
         if (array is null && PoolCollector.CollectIfDue()) array = bucket.TryTake();
         array ??= Allocate(dtype, bucket.Length);
         PoolCollector.NoteRented(bucket.ArrayBytes);
-        lease = new StorageLease(array, bucket);
+        TensorScope? scope = TensorScope.Current;
+        lease = new StorageLease(array, bucket, scope);
+        scope?.Track(lease);
         return array;
     }
 

@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TensorNetworks.Backends;
+
+/// <summary>
+/// Runs a mid-sized OpenBLAS GEMM as single-threaded calls on row (or column) blocks of C, spread over
+/// the cores by <see cref="Parallel.For(int, int, Action{int})"/>. OpenBLAS splits each product into one
+/// fixed share per thread, so a share whose core is busy elsewhere holds the whole call back (a
+/// 10000×10×100 float32 product took 2-2.5× its one-thread time on two threads of a loaded machine);
+/// several smaller blocks handed out as cores free up keep both cores busy without waiting on either.
+/// </summary>
+/// <remarks>Products above <see cref="MaxWork"/> multiply-adds stay with OpenBLAS's own threads, which
+/// share the packing of B between them; products below two <see cref="MinBlockWork"/> run as one call.
+/// A product whose inner extent k dominates (C small, k more than <see cref="InnerSplitRatio"/> times
+/// C's longer side) is split along k instead: each block computes a partial C, and the partials are
+/// added in block order, with a block count that depends on the shape only, so the result does not
+/// change with the number of cores.</remarks>
+internal static unsafe class GemmSplit
+{
+    /// <summary>Fewest multiply-adds worth a block of their own (~5-10 µs of work).</summary>
+    internal const long MinBlockWork = 1L << 18;
+
+    /// <summary>Most multiply-adds (m·n·k) of a product split here.</summary>
+    internal const long MaxWork = 1L << 26;
+
+    /// <summary>k-blocks of an inner-extent split, at most (independent of the core count).</summary>
+    private const int MaxInnerBlocks = 8;
+
+    /// <summary>A product is split along k when k exceeds C's longer side this many times.</summary>
+    internal const int InnerSplitRatio = 16;
+
+    /// <summary>Blocks per core: more than one, so that a core that falls behind is covered.</summary>
+    private const int BlocksPerCore = 4;
+
+    /// <summary>Block extents are multiples of this (OpenBLAS's register tiles).</summary>
+    private const int Alignment = 16;
+
+    /// <summary>Number of blocks to split an m×n×k product into on <paramref name="cores"/> cores; 1 means one call.</summary>
+    internal static int BlocksFor(int m, int n, int k, int cores)
+    {
+        long work = (long)m * n * k;
+        if (cores < 2 || work > MaxWork || work < 2 * MinBlockWork) return 1;
+        if (SplitsInner(m, n, k)) return (int)Math.Min(work / MinBlockWork, MaxInnerBlocks);
+        long blocks = Math.Min(work / MinBlockWork, (long)BlocksPerCore * cores);
+        return (int)Math.Max(1, Math.Min(blocks, Math.Max(m, n) / Alignment));
+    }
+
+    private static bool SplitsInner(int m, int n, int k) => k / InnerSplitRatio > Math.Max(m, n);
+
+    /// <summary>C = alpha·op(A)·op(B) + beta·C as <paramref name="blocks"/> single-threaded OpenBLAS calls
+    /// over blocks of C's rows (or columns, when C is wider than tall).</summary>
+    internal static void Run<T>(int blocks, bool transA, bool transB, int m, int n, int k, T alpha, T* a, int lda,
+        T* b, int ldb, T beta, T* c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (SplitsInner(m, n, k))
+        {
+            RunInner(blocks, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+        bool byRows = m >= n;
+        int extent = byRows ? m : n;
+        int step = (extent + blocks - 1) / blocks;
+        step = (step + Alignment - 1) / Alignment * Alignment;
+        int count = (extent + step - 1) / step;
+        using (OpenBlasThreads.SingleThreaded())
+        {
+            Parallel.For(0, count, block =>
+            {
+                int start = block * step, length = Math.Min(step, extent - start);
+                if (byRows)
+                    OpenBlasNative.Gemm(transA, transB, length, n, k, alpha, a + (transA ? start : (nint)start * lda), lda,
+                        b, ldb, beta, c + (nint)start * ldc, ldc);
+                else
+                    OpenBlasNative.Gemm(transA, transB, m, length, k, alpha, a, lda,
+                        b + (transB ? (nint)start * ldb : start), ldb, beta, c + start, ldc);
+            });
+        }
+    }
+
+    /// <summary>C = alpha·Σ_blocks op(A)[:, kb]·op(B)[kb, :] + beta·C: block 0 writes C, the others write
+    /// partials that are then added to C in order.</summary>
+    private static void RunInner<T>(int blocks, bool transA, bool transB, int m, int n, int k, T alpha, T* a, int lda,
+        T* b, int ldb, T beta, T* c, int ldc) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int step = (k + blocks - 1) / blocks;
+        int count = (k + step - 1) / step;
+        int size = m * n;
+        T[] partials = ArrayPool<T>.Shared.Rent((count - 1) * size);
+        fixed (T* p = partials)
+        {
+            T* pp = p;
+            using (OpenBlasThreads.SingleThreaded())
+            {
+                Parallel.For(0, count, block =>
+                {
+                    int start = block * step, length = Math.Min(step, k - start);
+                    T* ab = a + (transA ? (nint)start * lda : start);
+                    T* bb = b + (transB ? start : (nint)start * ldb);
+                    if (block == 0) OpenBlasNative.Gemm(transA, transB, m, n, length, alpha, ab, lda, bb, ldb, beta, c, ldc);
+                    else OpenBlasNative.Gemm(transA, transB, m, n, length, alpha, ab, lda, bb, ldb, T.Zero, pp + (nint)(block - 1) * size, n);
+                });
+            }
+            for (int block = 1; block < count; block++)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    var row = new Span<T>(c + (nint)i * ldc, n);
+                    TensorPrimitives.Add(row, new ReadOnlySpan<T>(p + (nint)(block - 1) * size + (nint)i * n, n), row);
+                }
+            }
+        }
+        ArrayPool<T>.Shared.Return(partials);
+    }
+}
