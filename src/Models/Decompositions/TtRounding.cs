@@ -2,7 +2,7 @@ namespace TensorNetworks.Models.Decompositions;
 
 /// <summary>
 /// TT rounding (Oseledets 2011, Algorithm 2): recompresses a tensor train without forming the full tensor.
-/// A right-to-left sweep of QR decompositions makes cores 2..d right-orthonormal; a left-to-right sweep of
+/// A right-to-left sweep of LQ decompositions makes cores 2..d right-orthonormal; a left-to-right sweep of
 /// truncated SVDs then cuts each bond with threshold δ = ε‖tt‖/sqrt(d−1). Because the cores on both sides of the
 /// cut are orthonormal, each cut discards exactly its tail's weight, so ‖tt − rounded‖_F ≤ ε‖tt‖_F when no cap binds.
 /// </summary>
@@ -15,7 +15,7 @@ public static class TtRounding
     /// <summary>
     /// Rounds <paramref name="tt"/> to the smallest ranks that keep ‖tt − result‖_F ≤ ε‖tt‖_F (the sum of the squared
     /// discarded tails is at most ε²‖tt‖²), subject to <paramref name="maxRanks"/>. Orthogonalization: for k = d..2,
-    /// G_k(r_{k-1}, n_k r_k)ᵀ = Q·R, G_k ← Qᵀ, G_{k-1} ← G_{k-1} ×₃ Rᵀ. Truncation: for k = 1..d−1,
+    /// G_k(r_{k-1}, n_k r_k) = L·Q (the QR of its transpose), G_k ← Q, G_{k-1} ← G_{k-1} ×₃ Lᵀ. Truncation: for k = 1..d−1,
     /// G_k(r_{k-1} n_k, r_k) = U·diag(s)·Vᵀ, keep r_k by the δ rule, G_k ← U, G_{k+1} ← diag(s)Vᵀ ×₁ G_{k+1}; the
     /// factors come from the smaller Gram matrix of the unfolding when its accuracy rule holds, else from the SVD.
     /// Cost O(d n r³); computed in the train's dtype and not recorded for autodiff.
@@ -39,10 +39,9 @@ public static class TtRounding
         {
             Tensor g = cores[k];
             int left = g.Size(0), n = g.Size(1), right = g.Size(2);
-            var (q, r) = TN.Linalg.Qr(g.Reshape(left, n * right).Transpose(0, 1));
-            int kept = q.Size(1);
-            cores[k] = q.Transpose(0, 1).Reshape(kept, n, right);
-            cores[k - 1] = TimesTransposed(cores[k - 1], r);
+            var (l, q) = TN.Linalg.Lq(g.Reshape(left, n * right));
+            cores[k] = q.Reshape(q.Size(0), n, right);
+            cores[k - 1] = TimesLower(cores[k - 1], l);
         }
         double delta = d > 1 ? relativeAccuracy * cores[0].Norm().Item() / Math.Sqrt(d - 1) : 0;
         for (int k = 0; k < d - 1; k++)
@@ -87,11 +86,11 @@ public static class TtRounding
         return (TN.MatMul(c, basis) / sigma, sigma.Reshape(rank, 1) * basis.Transpose(0, 1));
     }
 
-    /// <summary>G ×₃ Rᵀ: the core G (a × n × b) with its right bond multiplied by Rᵀ (b × c), as one GEMM (a·n × b)·(b × c).</summary>
-    private static Tensor TimesTransposed(Tensor core, Tensor r)
+    /// <summary>G ×₃ Lᵀ: the core G (a × n × b) with its right bond multiplied by L (b × c), as one GEMM (a·n × b)·(b × c).</summary>
+    private static Tensor TimesLower(Tensor core, Tensor l)
     {
         int left = core.Size(0), n = core.Size(1);
-        return TN.MatMul(core.Reshape(left * n, core.Size(2)), r.Transpose(0, 1)).Reshape(left, n, r.Size(0));
+        return TN.MatMul(core.Reshape(left * n, core.Size(2)), l).Reshape(left, n, l.Size(1));
     }
 
     /// <summary>C ×₁ G: the matrix C (a × b) absorbed into the left bond of G (b × n × c), as one GEMM (a × b)·(b × n·c).</summary>

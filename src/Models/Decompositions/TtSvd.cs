@@ -45,39 +45,74 @@ public static class TtSvd
         int d = modes.Length;
         double delta = d > 1 ? relativeAccuracy * tensor.Norm().Item() / Math.Sqrt(d - 1) : 0;
         var cores = new Tensor[d];
-        Tensor rest = tensor.Detach();
+        var rest = new Remainder(tensor.Detach(), null);
         int r = 1;
         for (int k = 0; k < d - 1; k++)
         {
             int rows = r * modes[k];
-            Tensor c = rest.Reshape(rows, rest.ElementCount / rows);
-            (Tensor u, rest) = c.Size(1) >= 2 * rows ? GramStep(c, delta, caps[k + 1]) ?? SvdStep(c, delta, caps[k + 1]) : SvdStep(c, delta, caps[k + 1]);
+            Tensor u;
+            (u, rest) = rest.Columns(rows) >= 2 * rows
+                ? GramStep(rest, modes[k], rows, delta, caps[k + 1]) ?? SvdStep(rest.Materialize(modes[k], rows), delta, caps[k + 1])
+                : SvdStep(rest.Materialize(modes[k], rows), delta, caps[k + 1]);
             int rank = u.Size(1);
             cores[k] = u.Reshape(r, modes[k], rank);
             r = rank;
         }
-        cores[d - 1] = rest.Reshape(r, modes[d - 1], 1);
+        cores[d - 1] = rest.Materialize(modes[d - 1], r * modes[d - 1]).Reshape(r, modes[d - 1], 1);
         return new TensorTrain(cores);
     }
 
     /// <summary>One step by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>
-    private static (Tensor Core, Tensor Remainder) SvdStep(Tensor c, double delta, int cap)
+    private static (Tensor Core, Remainder Next) SvdStep(Tensor c, double delta, int cap)
     {
         var (u, s, vt) = TN.Linalg.Svd(c);
         int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, cap).Rank;
-        return (u.Narrow(1, 0, rank), s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank));
+        return (u.Narrow(1, 0, rank), new Remainder(s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank), null));
     }
 
-    /// <summary>One step of a wide C (m × n, n ≥ 2m) from its Gram matrix C·Cᵀ: U[:, :r] and the remainder
-    /// U[:, :r]ᵀ·C (= diag(s)·Vᵀ restricted to r rows, one GEMM); null when the accuracy rule
-    /// (<see cref="TtSvdTruncation.GramRankIsReliable"/>) asks for the SVD instead.</summary>
-    private static (Tensor Core, Tensor Remainder)? GramStep(Tensor c, double delta, int cap)
+    /// <summary>
+    /// One step of a wide C = (P ⊗ I)·S (m × n, n ≥ 2m, with S the stored data reshaped to m × n) from its Gram matrix
+    /// C·Cᵀ = (P ⊗ I)·S·Sᵀ·(P ⊗ I)ᵀ: U[:, :r], and as remainder U[:, :r]ᵀ·(P ⊗ I)·S (one GEMM; = diag(s)·Vᵀ restricted to
+    /// r rows). A step that keeps every row (r = m) only rotates C, so it defers the product: the remainder is S
+    /// itself with the rotation U[:, :r]ᵀ·(P ⊗ I) pending, and the next step reads S again instead of a rotated copy.
+    /// Null when the accuracy rule (<see cref="TtSvdTruncation.GramRankIsReliable"/>) asks for the SVD instead.
+    /// </summary>
+    private static (Tensor Core, Remainder Next)? GramStep(Remainder rest, int modeSize, int rows, double delta, int cap)
     {
-        GramSvdResult gram = TN.Linalg.GramSvd(c, 0);
-        double[] s = gram.S.ToArray<double>();
+        Tensor data = rest.Data.Reshape(rows, rest.Columns(rows));
+        Tensor? lift = rest.Lift(modeSize);
+        Tensor gram = TN.Linalg.Gram(data, 0);
+        if (lift is not null) gram = TN.MatMul(TN.MatMul(lift, gram), lift.Transpose(0, 1));
+        if (!gram.AllFinite())
+            throw new ArgumentException($"TtSvd.Decompose: the Gram matrix of a {rows}-row unfolding is not finite: the tensor has a NaN or infinite entry, or entries so large that their squares overflow; clean or rescale it first.");
+        GramSvdResult svd = TN.Linalg.SvdFromGram(gram);
+        double[] s = svd.S.ToArray<double>();
         int rank = TtSvdTruncation.Rank(s, delta, cap).Rank;
-        if (!TtSvdTruncation.GramRankIsReliable(s, rank, delta, GramSvdResult.Threshold(c.DType))) return null;
-        Tensor u = gram.U.Narrow(1, 0, rank);
-        return (u, TN.Einsum("ir,ij->rj", u, c));
+        if (!TtSvdTruncation.GramRankIsReliable(s, rank, delta, GramSvdResult.Threshold(data.DType))) return null;
+        Tensor u = svd.U.Narrow(1, 0, rank);
+        Tensor rotation = u.Transpose(0, 1);
+        if (lift is not null) rotation = TN.MatMul(rotation, lift);
+        return rank == rows ? (u, new Remainder(rest.Data, rotation)) : (u, new Remainder(TN.MatMul(rotation, data), null));
+    }
+
+    /// <summary>
+    /// What is left to decompose after a step: the r × (rest) matrix Rotation·Data, with Data as stored (any shape of
+    /// the right size) and Rotation an r × r orthogonal matrix, or null for the identity.
+    /// </summary>
+    private readonly record struct Remainder(Tensor Data, Tensor? Rotation)
+    {
+        /// <summary>The columns of the next unfolding, which has <paramref name="rows"/> = r·nₖ rows.</summary>
+        public int Columns(int rows) => Data.ElementCount / rows;
+
+        /// <summary>Rotation ⊗ I_nₖ, which maps the data's unfolding (r·nₖ rows) to the next unfolding; null for none.</summary>
+        public Tensor? Lift(int modeSize) => Rotation is null ? null : TN.Kron(Rotation, TN.Eye(modeSize, dtype: Rotation.DType));
+
+        /// <summary>The next unfolding (Rotation ⊗ I)·Data as an r·nₖ × (rest) matrix.</summary>
+        public Tensor Materialize(int modeSize, int rows)
+        {
+            Tensor data = Data.Reshape(rows, Columns(rows));
+            Tensor? lift = Lift(modeSize);
+            return lift is null ? data : TN.MatMul(lift, data);
+        }
     }
 }

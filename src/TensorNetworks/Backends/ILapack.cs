@@ -31,6 +31,14 @@ public interface ILapack
     /// <inheritdoc cref="Qr(int, int, Span{float}, Span{float}, Span{float})"/>
     void Qr(int m, int n, Span<double> a, Span<double> q, Span<double> r);
 
+    /// <summary>Thin LQ A = L·Q of an m×n matrix, k = min(m, n): l is m×k lower triangular, q is k×n with
+    /// orthonormal rows. It is the QR of Aᵀ transposed (Aᵀ = Qᵀ·Lᵀ), which LAPACK computes on row-major A
+    /// without a transpose.</summary>
+    void Lq(int m, int n, Span<float> a, Span<float> l, Span<float> q);
+
+    /// <inheritdoc cref="Lq(int, int, Span{float}, Span{float}, Span{float})"/>
+    void Lq(int m, int n, Span<double> a, Span<double> l, Span<double> q);
+
     /// <summary>Symmetric eigendecomposition A = V·diag(w)·Vᵀ of an n×n matrix (only the lower triangle
     /// is read): w ascending, v holds the eigenvectors as columns.</summary>
     /// <exception cref="LinalgException">When the eigensolver does not converge.</exception>

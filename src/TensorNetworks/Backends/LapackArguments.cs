@@ -24,6 +24,16 @@ internal static class LapackArguments
         Require("Qr", "r", r, (long)k * n);
     }
 
+    /// <summary>Thin LQ of m×n: a m·n, l m·k, q k·n with k = min(m, n).</summary>
+    internal static void RequireLq(int m, int n, int a, int l, int q)
+    {
+        RequireExtents("Lq", m, n);
+        int k = Math.Min(m, n);
+        Require("Lq", "a", a, (long)m * n);
+        Require("Lq", "l", l, (long)m * k);
+        Require("Lq", "q", q, (long)k * n);
+    }
+
     /// <summary>Symmetric eigendecomposition of n×n: a n·n, w n, v n·n.</summary>
     internal static void RequireEig(int n, int a, int w, int v)
     {

@@ -19,6 +19,10 @@ internal abstract class LapackBackend : ILapack
 
     public void Qr(int m, int n, Span<double> a, Span<double> q, Span<double> r) => CheckedQr(m, n, a, q, r);
 
+    public void Lq(int m, int n, Span<float> a, Span<float> l, Span<float> q) => CheckedLq(m, n, a, l, q);
+
+    public void Lq(int m, int n, Span<double> a, Span<double> l, Span<double> q) => CheckedLq(m, n, a, l, q);
+
     public void SymmetricEig(int n, Span<float> a, Span<float> w, Span<float> v) => CheckedEig(n, a, w, v);
 
     public void SymmetricEig(int n, Span<double> a, Span<double> w, Span<double> v) => CheckedEig(n, a, w, v);
@@ -32,6 +36,19 @@ internal abstract class LapackBackend : ILapack
 
     /// <summary>Thin QR of a checked, non-empty m×n matrix.</summary>
     protected abstract void QrCore<T>(int m, int n, Span<T> a, Span<T> q, Span<T> r) where T : unmanaged, IFloatingPointIeee754<T>;
+
+    /// <summary>Thin LQ of a checked, non-empty m×n matrix: by default the QR of Aᵀ, transposed (L = Rᵀ, Q = Q_Aᵀᵀ).</summary>
+    protected virtual void LqCore<T>(int m, int n, Span<T> a, Span<T> l, Span<T> q) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = Math.Min(m, n);
+        using var transposed = new PooledArray<T>(m * n);
+        using var qt = new PooledArray<T>(n * k);
+        using var rt = new PooledArray<T>(k * m);
+        MatrixLayout.Transpose<T>(a[..(m * n)], m, n, transposed.Array);
+        QrCore<T>(n, m, transposed.Array, qt.Array, rt.Array);
+        MatrixLayout.Transpose<T>(rt.Array.AsSpan(0, k * m), k, m, l);
+        MatrixLayout.Transpose<T>(qt.Array.AsSpan(0, n * k), n, k, q);
+    }
 
     /// <summary>Symmetric eigendecomposition of a checked, non-empty n×n matrix.</summary>
     protected abstract void SymmetricEigCore<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>;
@@ -49,6 +66,12 @@ internal abstract class LapackBackend : ILapack
     {
         LapackArguments.RequireQr(m, n, a.Length, q.Length, r.Length);
         if (m > 0 && n > 0) QrCore(m, n, a, q, r);
+    }
+
+    private void CheckedLq<T>(int m, int n, Span<T> a, Span<T> l, Span<T> q) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        LapackArguments.RequireLq(m, n, a.Length, l.Length, q.Length);
+        if (m > 0 && n > 0) LqCore(m, n, a, l, q);
     }
 
     private void CheckedEig<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>

@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks.Backends;
 
 /// <summary>
-/// Every P/Invoke of tn: OpenBLAS's CBLAS GEMM and the Fortran LAPACK routines it exports, plus
-/// generic by-value wrappers that pick the float or double symbol. The library name is resolved by
+/// Every P/Invoke of tn: OpenBLAS's CBLAS GEMM and SYRK, the Fortran LAPACK routines it exports and its thread-count
+/// control, plus generic by-value wrappers that pick the float or double symbol. The library name is resolved by
 /// <see cref="OpenBlasLibrary"/>, which must have loaded successfully before any call.
 /// </summary>
 /// <remarks>
@@ -20,11 +20,15 @@ internal static unsafe partial class OpenBlasNative
     /// <summary>Symbols that a usable library must export.</summary>
     internal static readonly string[] RequiredExports =
     [
-        "cblas_sgemm", "cblas_dgemm", "sgesdd_", "dgesdd_", "sgeqrf_", "dgeqrf_",
+        "cblas_sgemm", "cblas_dgemm", "cblas_ssyrk", "cblas_dsyrk", "sgesdd_", "dgesdd_", "sgeqrf_", "dgeqrf_",
         "sorgqr_", "dorgqr_", "ssyevd_", "dsyevd_", "sgesv_", "dgesv_",
     ];
 
-    private const int CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112;
+    /// <summary>The thread-count exports that <see cref="OpenBlasThreads"/> uses when present (every OpenBLAS build
+    /// has them; a library substituted through <c>TN_OPENBLAS_PATH</c> might not, and then needs none).</summary>
+    internal static readonly string[] ThreadControlExports = ["openblas_get_num_threads", "openblas_set_num_threads"];
+
+    private const int CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112, CblasLower = 122;
 
     [LibraryImport(LibraryName, EntryPoint = "cblas_sgemm")]
     private static partial void Sgemm(int order, int transA, int transB, int m, int n, int k, float alpha,
@@ -33,6 +37,20 @@ internal static unsafe partial class OpenBlasNative
     [LibraryImport(LibraryName, EntryPoint = "cblas_dgemm")]
     private static partial void Dgemm(int order, int transA, int transB, int m, int n, int k, double alpha,
         double* a, int lda, double* b, int ldb, double beta, double* c, int ldc);
+
+    [LibraryImport(LibraryName, EntryPoint = "cblas_ssyrk")]
+    private static partial void Ssyrk(int order, int uplo, int trans, int n, int k, float alpha, float* a, int lda, float beta, float* c, int ldc);
+
+    [LibraryImport(LibraryName, EntryPoint = "cblas_dsyrk")]
+    private static partial void Dsyrk(int order, int uplo, int trans, int n, int k, double alpha, double* a, int lda, double beta, double* c, int ldc);
+
+    /// <summary>The number of threads OpenBLAS uses for a call (process-wide).</summary>
+    [LibraryImport(LibraryName, EntryPoint = "openblas_get_num_threads")]
+    internal static partial int GetNumThreads();
+
+    /// <summary>Sets the number of threads OpenBLAS uses for every later call in the process.</summary>
+    [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
+    internal static partial void SetNumThreads(int count);
 
     [LibraryImport(LibraryName, EntryPoint = "sgesdd_")]
     private static partial void Sgesdd(byte* jobz, int* m, int* n, float* a, int* lda, float* s, float* u, int* ldu,
@@ -77,6 +95,15 @@ internal static unsafe partial class OpenBlasNative
             Sgemm(CblasRowMajor, ta, tb, m, n, k, Unsafe.BitCast<T, float>(alpha), (float*)a, lda, (float*)b, ldb, Unsafe.BitCast<T, float>(beta), (float*)c, ldc);
         else
             Dgemm(CblasRowMajor, ta, tb, m, n, k, Unsafe.BitCast<T, double>(alpha), (double*)a, lda, (double*)b, ldb, Unsafe.BitCast<T, double>(beta), (double*)c, ldc);
+    }
+
+    /// <summary>Row-major lower triangle of C = op(A)·op(A)ᵀ (n×n, ldc = n) through cblas_?syrk: op(A) = A (n×k, lda = k), or
+    /// Aᵀ for A k×n (lda = n) when <paramref name="transposed"/>. The strict upper triangle is not written.</summary>
+    internal static void SyrkLower<T>(bool transposed, int n, int k, T* a, T* c) where T : unmanaged
+    {
+        int trans = transposed ? CblasTrans : CblasNoTrans, lda = transposed ? n : k;
+        if (typeof(T) == typeof(float)) Ssyrk(CblasRowMajor, CblasLower, trans, n, k, 1f, (float*)a, lda, 0f, (float*)c, n);
+        else Dsyrk(CblasRowMajor, CblasLower, trans, n, k, 1.0, (double*)a, lda, 0.0, (double*)c, n);
     }
 
     /// <summary>?gesdd with jobz; returns info. Pass lwork = -1 to query the optimal workspace into work[0].</summary>
@@ -131,10 +158,4 @@ internal static unsafe partial class OpenBlasNative
         else Dgesv(&n, &nrhs, (double*)a, &lda, ipiv, (double*)b, &ldb, &info);
         return info;
     }
-
-    [LibraryImport(LibraryName, EntryPoint = "openblas_set_num_threads")]
-    internal static partial void SetNumThreads(int threads);
-
-    [LibraryImport(LibraryName, EntryPoint = "openblas_get_num_threads")]
-    internal static partial int GetNumThreads();
 }

@@ -1,21 +1,51 @@
+using System.Runtime.InteropServices;
+
 namespace TensorNetworks.Backends;
 
 /// <summary>
-/// Makes OpenBLAS run its calls on the calling thread alone while tn splits the work across cores
-/// itself. OpenBLAS's thread count is one setting for the whole process, so sections nest and count:
-/// the first to open sets one thread, the last to close restores the count OpenBLAS had before.
+/// Sections in which OpenBLAS runs its calls on the calling thread alone: while tn splits a GEMM across cores
+/// itself (<see cref="GemmSplit"/>), and around small LAPACK calls. Inside a small factorization OpenBLAS threads
+/// the level-2 BLAS of every Householder step (syevd's tridiagonalization, gesdd's bidiagonalization), where waking
+/// a second thread costs more than it gains: on the 2-core development machine a 40×40 dsyevd takes ~105 µs on one
+/// thread and 250-350 µs on two, a 128×128 one 1.1 ms against 2.1 ms. OpenBLAS's thread count is one setting for
+/// the whole process (0.3.21 exports no per-thread setting), so sections nest and count: the first to open sets
+/// one thread, the last to close restores the count OpenBLAS had before.
 /// </summary>
-/// <remarks>A call that another thread makes during a section runs single-threaded too; that costs
-/// speed, never correctness.</remarks>
+/// <remarks>A call that another thread makes during a section runs single-threaded too; that costs speed, never
+/// correctness.</remarks>
+/// <example><code>
+/// using (OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n)))
+///     OpenBlasNative.Gesdd(...);
+/// </code></example>
 internal static class OpenBlasThreads
 {
+    /// <summary>The largest min(m, n) that counts as small (the size of the dense bidiagonal or tridiagonal problem).</summary>
+    internal const int SmallExtent = 256;
+
+    /// <summary>The largest m·n·min(m, n) that counts as small (2²⁵, a 512×256 SVD or QR).</summary>
+    internal const long SmallWork = 1L << 25;
+
+    private static readonly Lazy<bool> s_available = new(HasThreadControl);
     private static readonly Lock s_lock = new();
     private static int s_open;
     private static int s_restore;
 
-    /// <summary>Opens a section; dispose it to close.</summary>
-    internal static Section SingleThreaded()
+    /// <summary>Whether a factorization of an m×n matrix is small enough to run on one thread:
+    /// min(m, n) ≤ <see cref="SmallExtent"/> and m·n·min(m, n) ≤ <see cref="SmallWork"/>.</summary>
+    internal static bool IsSmall(int m, int n)
     {
+        int k = Math.Min(m, n);
+        return k <= SmallExtent && (long)m * n * k <= SmallWork;
+    }
+
+    /// <summary>Opens a section; dispose it to close.</summary>
+    internal static Section SingleThreaded() => SingleThreadedWhen(true);
+
+    /// <summary>Opens a section when <paramref name="condition"/> holds (and the library exports its thread
+    /// control); otherwise returns a section that does nothing.</summary>
+    internal static Section SingleThreadedWhen(bool condition)
+    {
+        if (!condition || !s_available.Value) return default;
         lock (s_lock)
         {
             if (s_open++ == 0)
@@ -24,14 +54,22 @@ internal static class OpenBlasThreads
                 if (s_restore > 1) OpenBlasNative.SetNumThreads(1);
             }
         }
-        return new Section();
+        return new Section(true);
     }
 
-    /// <summary>An open single-threaded section.</summary>
-    internal readonly struct Section : IDisposable
+    private static bool HasThreadControl()
     {
+        OpenBlasLoad load = OpenBlasLibrary.Load();
+        return load.Loaded && OpenBlasNative.ThreadControlExports.All(symbol => NativeLibrary.TryGetExport(load.Handle, symbol, out _));
+    }
+
+    /// <summary>An open single-threaded section (or, when it changed nothing, an inert one).</summary>
+    internal readonly struct Section(bool open) : IDisposable
+    {
+        /// <summary>Closes the section; the last one to close restores OpenBLAS's thread count.</summary>
         public void Dispose()
         {
+            if (!open) return;
             lock (s_lock)
             {
                 if (--s_open == 0 && s_restore > 1) OpenBlasNative.SetNumThreads(s_restore);

@@ -17,6 +17,14 @@ public sealed record SvdResult(Tensor U, Tensor S, Tensor Vt);
 /// </code></example>
 public sealed record QrResult(Tensor Q, Tensor R);
 
+/// <summary>A thin LQ decomposition A = L·Q of an m×n matrix, k = min(m, n): the QR of Aᵀ, transposed.</summary>
+/// <param name="L">m×k, lower triangular.</param>
+/// <param name="Q">k×n, orthonormal rows (Q·Qᵀ = I).</param>
+/// <example><code>
+/// var (l, q) = TN.Linalg.Lq(a);
+/// </code></example>
+public sealed record LqResult(Tensor L, Tensor Q);
+
 /// <summary>A symmetric eigendecomposition A = V·diag(Values)·Vᵀ of an n×n matrix.</summary>
 /// <param name="Values">n eigenvalues in ascending order.</param>
 /// <param name="Vectors">n×n; column i is the unit eigenvector of Values[i] (VᵀV = I).</param>

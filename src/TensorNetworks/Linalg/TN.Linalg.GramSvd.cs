@@ -36,6 +36,25 @@ public static partial class TN
             Tensor gram = Gram(tensor, mode);
             if (!gram.AllFinite())
                 throw new ArgumentException($"Linalg.GramSvd: the Gram matrix of mode {mode} of the tensor (shape {tensor.Shape}) is not finite: the tensor has a NaN or infinite entry, or entries so large that their squares overflow; clean or rescale it first.", nameof(tensor));
+            return SvdFromGram(gram);
+        }
+
+        /// <summary>
+        /// Left singular vectors and singular values of any matrix X given only its Gram matrix G = X·Xᵀ (m × m,
+        /// symmetric positive semi-definite): G = V·diag(λ)·Vᵀ by <see cref="SymmetricEig"/>, U = V with its columns in
+        /// descending order of λ, σᵢ = sqrt(max(λᵢ, 0)). <see cref="GramSvd"/> is this applied to <see cref="Gram"/>;
+        /// use it directly when G is cheaper to form another way, e.g. as L·G'·Lᵀ from the Gram G' of a matrix X' with
+        /// X = L·X'. The accuracy rule of <see cref="GramSvdResult.IsAccurate"/> applies.
+        /// </summary>
+        /// <exception cref="ArgumentException">When <paramref name="gram"/> is not a square 2-D matrix or has a NaN or infinite entry.</exception>
+        /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="gram"/> requires a gradient.</exception>
+        /// <exception cref="LinalgException">When the eigensolver does not converge.</exception>
+        /// <example><code>
+        /// Tensor x = TN.Randn(new Generator(0), DType.Float64, 5, 40);
+        /// GramSvdResult r = TN.Linalg.SvdFromGram(TN.MatMul(x, x.Transpose(0, 1))); // r.U [5, 5], r.S [5]
+        /// </code></example>
+        public static GramSvdResult SvdFromGram(Tensor gram)
+        {
             (Tensor values, Tensor vectors) = SymmetricEig(gram);
             int size = gram.Dims[0];
             Tensor u = TensorNetworks.Tensor.Uninitialized(gram.DType, [size, size]), s = TensorNetworks.Tensor.Uninitialized(gram.DType, [size]);
@@ -47,7 +66,7 @@ public static partial class TN
         }
 
         /// <summary>Reverses ascending eigenpairs into descending singular pairs: s[j] = sqrt(max(w[n−1−j], 0)), u[:, j] = v[:, n−1−j].</summary>
-            private static void Descending<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> v, Span<T> u, Span<T> s) where T : unmanaged, IFloatingPointIeee754<T>
+        private static void Descending<T>(ReadOnlySpan<T> w, ReadOnlySpan<T> v, Span<T> u, Span<T> s) where T : unmanaged, IFloatingPointIeee754<T>
         {
             int n = w.Length;
             for (int j = 0; j < n; j++) s[j] = T.Sqrt(T.Max(w[n - 1 - j], T.Zero));

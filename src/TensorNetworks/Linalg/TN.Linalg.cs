@@ -22,7 +22,7 @@ public static partial class TN
         /// Thin singular value decomposition A = U·diag(S)·Vt of an m×n matrix, k = min(m, n): U is m×k
         /// with orthonormal columns, S holds k non-negative values in descending order, Vt is k×n with
         /// orthonormal rows. Singular vectors are unique only up to sign (and rotation within repeated values).
-        /// LAPACK overwrites its input, so A is copied once into pooled scratch storage (not a fresh array).
+        /// LAPACK overwrites its input, so A is copied once into pooled scratch storage (<see cref="LapackScratch{T}"/>).
         /// </summary>
         /// <exception cref="ArgumentException">When <paramref name="a"/> is not 2-D or has a NaN or infinite entry (the message names its position).</exception>
         /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
@@ -36,20 +36,17 @@ public static partial class TN
             LinalgChecks.RequireMatrix(a, "Svd");
             int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
             Tensor u = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), s = TensorNetworks.Tensor.Uninitialized(a.DType, [k]), vt = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
-            Tensor work = TensorNetworks.Tensor.Uninitialized(a.DType, [m, n]);
             ILapack lapack = Backend.Lapack;
             if (a.DType == DType.Float32)
             {
-                a.Span<float>().CopyTo(work.Span<float>());
-                lapack.Svd(m, n, work.Span<float>(), u.Span<float>(), s.Span<float>(), vt.Span<float>());
+                using var work = LapackScratch<float>.CopyOf(a);
+                lapack.Svd(m, n, work.Span, u.Span<float>(), s.Span<float>(), vt.Span<float>());
             }
             else
             {
-                a.Span<double>().CopyTo(work.Span<double>());
-                lapack.Svd(m, n, work.Span<double>(), u.Span<double>(), s.Span<double>(), vt.Span<double>());
+                using var work = LapackScratch<double>.CopyOf(a);
+                lapack.Svd(m, n, work.Span, u.Span<double>(), s.Span<double>(), vt.Span<double>());
             }
-            GC.KeepAlive(a);
-            GC.KeepAlive(work);
             return new SvdResult(u, s, vt);
         }
 
@@ -68,9 +65,47 @@ public static partial class TN
             int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
             Tensor q = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), r = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.Qr(m, n, a.ToArray<float>(), q.Span<float>(), r.Span<float>());
-            else lapack.Qr(m, n, a.ToArray<double>(), q.Span<double>(), r.Span<double>());
+            if (a.DType == DType.Float32)
+            {
+                using var work = LapackScratch<float>.CopyOf(a);
+                lapack.Qr(m, n, work.Span, q.Span<float>(), r.Span<float>());
+            }
+            else
+            {
+                using var work = LapackScratch<double>.CopyOf(a);
+                lapack.Qr(m, n, work.Span, q.Span<double>(), r.Span<double>());
+            }
             return new QrResult(q, r);
+        }
+
+        /// <summary>
+        /// Thin LQ decomposition A = L·Q of an m×n matrix, k = min(m, n): L is m×k lower triangular and Q is k×n with
+        /// orthonormal rows (Householder; the signs of L's diagonal are not normalized). It equals the QR of Aᵀ
+        /// transposed (Aᵀ = Qᵀ·Lᵀ), without forming Aᵀ: use it to orthonormalize the rows of a wide matrix, e.g. to
+        /// right-orthogonalize a core of a tensor train.
+        /// </summary>
+        /// <exception cref="ArgumentException">When <paramref name="a"/> is not 2-D or has a NaN or infinite entry.</exception>
+        /// <exception cref="InvalidOperationException">When autodiff is recording and <paramref name="a"/> requires a gradient.</exception>
+        /// <example><code>
+        /// var (l, q) = TN.Linalg.Lq(TN.Randn(new Generator(0), DType.Float64, 4, 6)); // l [4, 4], q [4, 6]
+        /// </code></example>
+        public static LqResult Lq(Tensor a)
+        {
+            LinalgChecks.RequireMatrix(a, "Lq");
+            int m = a.Dims[0], n = a.Dims[1], k = Math.Min(m, n);
+            Tensor l = TensorNetworks.Tensor.Uninitialized(a.DType, [m, k]), q = TensorNetworks.Tensor.Uninitialized(a.DType, [k, n]);
+            ILapack lapack = Backend.Lapack;
+            if (a.DType == DType.Float32)
+            {
+                using var work = LapackScratch<float>.CopyOf(a);
+                lapack.Lq(m, n, work.Span, l.Span<float>(), q.Span<float>());
+            }
+            else
+            {
+                using var work = LapackScratch<double>.CopyOf(a);
+                lapack.Lq(m, n, work.Span, l.Span<double>(), q.Span<double>());
+            }
+            return new LqResult(l, q);
         }
 
         /// <summary>
@@ -91,8 +126,16 @@ public static partial class TN
             int n = a.Dims[0];
             Tensor w = TensorNetworks.Tensor.Uninitialized(a.DType, [n]), v = TensorNetworks.Tensor.Uninitialized(a.DType, [n, n]);
             ILapack lapack = Backend.Lapack;
-            if (a.DType == DType.Float32) lapack.SymmetricEig(n, a.ToArray<float>(), w.Span<float>(), v.Span<float>());
-            else lapack.SymmetricEig(n, a.ToArray<double>(), w.Span<double>(), v.Span<double>());
+            if (a.DType == DType.Float32)
+            {
+                using var work = LapackScratch<float>.CopyOf(a);
+                lapack.SymmetricEig(n, work.Span, w.Span<float>(), v.Span<float>());
+            }
+            else
+            {
+                using var work = LapackScratch<double>.CopyOf(a);
+                lapack.SymmetricEig(n, work.Span, w.Span<double>(), v.Span<double>());
+            }
             return new EigResult(w, v);
         }
     }

@@ -103,6 +103,36 @@ public sealed class TtSvdTests
     }
 
     [Fact]
+    public void Decompose_WithUntruncatedGramSteps_MatchesTheSvdOnlyTrain()
+    {
+        // 3^7 capped at 9: steps 1 and 2 keep every row (ranks 3 and 9), so their rotations are deferred and step 3
+        // (27 × 81, cut to 9) reads the input through them; the result must equal TT-SVD by plain SVDs.
+        Tensor dense = TN.Randn(new Generator(12), DType.Float64, 3, 3, 3, 3, 3, 3, 3);
+        int[] caps = [1, 3, 9, 9, 9, 9, 3, 1];
+        TensorTrain tt = TtSvd.Decompose(dense, 0, caps);
+        Assert.Equal(caps, tt.Ranks);
+        Close(SvdOnlyTrain(dense, caps), tt.ToDense(), 1e-10);
+        Assert.True(RelativeError(TtSvd.Decompose(dense).ToDense(), dense) < 1e-12);
+    }
+
+    /// <summary>Reference TT-SVD with ε = 0 and the given caps, by SVDs only: the dense tensor it represents.</summary>
+    private static Tensor SvdOnlyTrain(Tensor dense, int[] caps)
+    {
+        int[] modes = dense.Shape.ToArray();
+        Tensor rest = dense, result = TN.Ones(DType.Float64, 1, 1);
+        int r = 1;
+        for (int k = 0; k < modes.Length - 1; k++)
+        {
+            var (u, s, vt) = TN.Linalg.Svd(rest.Reshape(r * modes[k], rest.ElementCount / (r * modes[k])));
+            int rank = Math.Min(caps[k + 1], s.Size(0));
+            result = TN.MatMul(result.Reshape(result.ElementCount / r, r), u.Narrow(1, 0, rank).Reshape(r, modes[k] * rank));
+            rest = s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank);
+            r = rank;
+        }
+        return TN.MatMul(result.Reshape(result.ElementCount / r, r), rest.Reshape(r, modes[^1])).Reshape(modes);
+    }
+
+    [Fact]
     public void Decompose_KeepsATinySingularValue_ByFallingBackToTheSvd()
     {
         // σ = [1, 1e-9, 1e-10] on a 3×40 unfolding capped at rank 2: the error must be σ₂ = 1e-10. The Gram

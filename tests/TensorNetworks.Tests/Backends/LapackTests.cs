@@ -44,6 +44,29 @@ public sealed class LapackTests
 
     [Theory]
     [MemberData(nameof(BlasBackends.LapackNames), MemberType = typeof(BlasBackends))]
+    public void Lq_ReconstructsInputOnEveryBackend(string backend)
+    {
+        ILapack lapack = BlasBackends.Lapack(backend);
+        var g = new Generator(87);
+        foreach ((int m, int n) in new[] { (7, 4), (4, 7), (5, 5), (40, 160) })
+        {
+            int k = Math.Min(m, n);
+            double[] a = GemmReference.Random(g, m * n), l = new double[m * k], q = new double[k * n];
+            lapack.Lq(m, n, (double[])a.Clone(), l, q);
+            MatrixAssert.Close(a, MatrixAssert.Multiply(l, m, k, q, n), 1e-12, $"{backend} {m}×{n} L·Q");
+            MatrixAssert.OrthonormalRows(q, k, n, 1e-12, $"{backend} {m}×{n} Q");
+            for (int i = 0; i < m; i++)
+            for (int j = i + 1; j < k; j++)
+                Assert.True(l[i * k + j] == 0, $"{backend} {m}×{n}: L[{i}, {j}] = {l[i * k + j]} above the diagonal");
+
+            float[] af = GemmReference.ToFloat(a), lf = new float[m * k], qf = new float[k * n];
+            lapack.Lq(m, n, af, lf, qf);
+            MatrixAssert.OrthonormalRows(GemmReference.ToDouble(qf), k, n, 1e-5, $"{backend} {m}×{n} float Q");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BlasBackends.LapackNames), MemberType = typeof(BlasBackends))]
     public void SymmetricEig_ReconstructsInputOnEveryBackend(string backend)
     {
         ILapack lapack = BlasBackends.Lapack(backend);
@@ -91,6 +114,27 @@ public sealed class LapackTests
         var e = Assert.Throws<ArgumentException>(() => lapack.Svd(3, 2, new double[6], new double[5], new double[2], new double[4]));
         Assert.Contains("u has 5 elements", e.Message);
         Assert.Contains("needs 6", e.Message);
+    }
+
+    [Fact]
+    public void OpenBlasGram_MatchesTheProductWithTheTransposeInBothLayouts()
+    {
+        if (!BlasBackends.OpenBlasLoaded) return;
+        foreach ((int n, int k) in new[] { (4, 3000), (16, 700), (70, 90), (1, 5), (5, 1) })
+        {
+            double[] a = GemmReference.Random(new Generator(88), n * k), g = new double[n * n], gt = new double[n * n];
+            OpenBlasLapack.Gram<double>(transposed: false, n, k, a, g);
+            MatrixAssert.Close(MatrixAssert.Multiply(a, n, k, MatrixAssert.Transpose(a, n, k), n), g, 1e-11, $"{n}×{k} A·Aᵀ");
+            double[] b = MatrixAssert.Transpose(a, n, k);
+            OpenBlasLapack.Gram<double>(transposed: true, n, k, b, gt);
+            MatrixAssert.Close(g, gt, 1e-11, $"{k}×{n} BᵀB");
+            float[] gf = new float[n * n];
+            OpenBlasLapack.Gram<float>(transposed: false, n, k, GemmReference.ToFloat(a), gf);
+            MatrixAssert.Close(g, GemmReference.ToDouble(gf), 1e-3 * Math.Sqrt(k), $"{n}×{k} float A·Aᵀ");
+        }
+        double[] stale = [7, 7, 7, 7];
+        OpenBlasLapack.Gram<double>(false, 2, 0, [], stale);
+        Assert.Equal(new double[4], stale);
     }
 
     [Fact]

@@ -100,6 +100,27 @@ public sealed class GramSvdTests
         Assert.Contains("[2, 3]", e.Message);
     }
 
+    [Fact]
+    public void SvdFromGram_OfARotatedGram_GivesTheRotatedMatrixsFactors()
+    {
+        // X = L·X' with L orthogonal: G = L·(X'X'ᵀ)·Lᵀ is X's Gram matrix, so SvdFromGram(G) must match the SVD of X.
+        var g = new Generator(147);
+        Tensor xPrime = TN.Randn(g, DType.Float64, 12, 90);
+        Tensor l = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 12, 12)).Q;
+        Tensor x = TN.MatMul(l, xPrime);
+        GramSvdResult fromGram = TN.Linalg.SvdFromGram(TN.MatMul(TN.MatMul(l, TN.Linalg.Gram(xPrime, 0)), l.Transpose(0, 1)));
+        var (u, s, _) = TN.Linalg.Svd(x);
+        MatrixAssert.Close(s.ToArray<double>(), fromGram.S.ToArray<double>(), 1e-10 * s[0], "singular values");
+        AssertSameColumnsUpToSign(u, fromGram.U, 12, 1e-8, "left vectors");
+    }
+
+    [Fact]
+    public void SvdFromGram_ThrowsForANonSquareMatrix()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Linalg.SvdFromGram(TN.Ones(DType.Float64, 2, 3)));
+        Assert.Contains("[2, 3]", e.Message);
+    }
+
     private static void AssertSameColumnsUpToSign(Tensor expected, Tensor actual, int rows, double tolerance, string what)
     {
         int cols = expected.Size(1);
