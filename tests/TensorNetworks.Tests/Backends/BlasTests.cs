@@ -129,6 +129,8 @@ public sealed class BlasTests
         Assert.Equal(1, GemmSplit.BlocksFor(600, 40, 30, cores: 1));
         Assert.Equal(1, GemmSplit.BlocksFor(30, 30, 30, cores: 2));
         Assert.Equal(1, GemmSplit.BlocksFor(1024, 1024, 1024, cores: 2));
+        Assert.True(GemmSplit.BlocksFor(40000, 20, 200, cores: 2) > 1);
+        Assert.True(GemmSplit.BlocksFor(200, 20, 40000, cores: 2) > 1);
     }
 
     [Theory]
