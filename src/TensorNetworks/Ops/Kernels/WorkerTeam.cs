@@ -66,7 +66,7 @@ internal sealed class WorkerTeam
             var job = new Job(generation, count, body);
             Volatile.Write(ref _job, job);
             Volatile.Write(ref _ticket, (long)generation << 32);
-            Volatile.Write(ref _generation, generation);
+            Interlocked.Exchange(ref _generation, generation); // a full fence: the reads of _sleeping below cannot move before it
             for (int w = 0; w < _wake.Length; w++)
                 if (Volatile.Read(ref _sleeping[w]) == 1) _wake[w].Set();
             TakePieces(job);

@@ -44,9 +44,6 @@ public sealed class TensorScope : IDisposable
     /// <summary>The innermost scope open on this thread, or null.</summary>
     internal static TensorScope? Current => t_current;
 
-    /// <summary>Number of pooled storages this scope will release (for tests and diagnostics).</summary>
-    internal int TrackedCount => _leases.Count(l => l.Owner == this);
-
     internal void Track(StorageLease lease) => _leases.Add(lease);
 
     /// <summary>
