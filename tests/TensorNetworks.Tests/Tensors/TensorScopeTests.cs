@@ -26,6 +26,20 @@ public sealed class TensorScopeTests
         Assert.Contains("released", inside.ToString());
     }
 
+    [Fact]
+    public void Dispose_TakesTheLeaseOutOfTheRegistry()
+    {
+        if (!StoragePool.Enabled) return;
+        StorageLease lease;
+        using (TN.Scope())
+        {
+            lease = TN.Ones(Length).Lease!;
+            Assert.True(lease.IsRegistered);
+        }
+
+        Assert.False(lease.IsRegistered);
+    }
+
     [Theory]
     [InlineData(DType.Float32, Length)]
     [InlineData(DType.Float64, DoubleLength)]

@@ -47,7 +47,7 @@ internal sealed class PoolBucket
     }
 
     /// <summary>
-    /// Takes back an array whose lease was finalized (called on the finalizer thread). A bucket keeps at
+    /// Takes back an array whose lease died or was released by its scope. A bucket keeps at
     /// most two collection budgets of free arrays, or <see cref="MinKept"/> when those are more: a larger
     /// stock would only be a backlog that the pool cycles through (each collection returning as many
     /// arrays as were taken since the last), spreading the work over more memory than it needs; one

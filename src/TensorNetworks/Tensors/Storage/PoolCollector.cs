@@ -2,13 +2,15 @@ namespace TensorNetworks;
 
 /// <summary>
 /// Finds dead leases for the pool. A lease dies unseen: only a garbage collection notices that no tensor
-/// reaches it any more. So when a rent finds its bucket empty and the bytes rented since the last
-/// collection have reached the budget, a blocking collection runs and the rent waits for the finalizers,
-/// which return the dead tensors' arrays to their buckets before the rent looks again.
+/// reaches it any more. So when a rent finds its bucket empty (and <see cref="LeaseRegistry"/> knows of no
+/// dead lease) and the bytes rented since the last collection have reached the budget, a blocking
+/// collection runs and <see cref="LeaseRegistry.ReturnDead"/> returns the dead tensors' arrays to their
+/// buckets before the rent looks again.
 /// </summary>
 /// <remarks>
-/// <para>The collection is young (generation 1: tens of microseconds on a small heap). Leases of tensors
-/// that outlived earlier collections have been promoted to generation 2, so a full collection follows
+/// <para>The collection is young (generation 1: tens of microseconds on a small heap). Leases have no
+/// finalizer, so a lease that dies young is gone after it. Leases of tensors that outlived earlier
+/// collections have been promoted to generation 2, so a full collection follows
 /// when the young one gave back less than half of the bytes rented since the last collection, and at
 /// least every <see cref="FullBudgetBytes"/> rented anyway; memory beyond the live tensors stays within
 /// that.</para>
@@ -18,7 +20,7 @@ namespace TensorNetworks;
 /// one that did not, so that tensors living across several rents (a forward pass's activations, a queue
 /// of results) die before their leases reach generation 2, and full collections stay rare.</para>
 /// <para>Only one thread collects at a time; a thread that finds a collection under way allocates instead
-/// of waiting (so a finalizer that computes with tensors cannot deadlock).</para>
+/// of waiting.</para>
 /// </remarks>
 internal static class PoolCollector
 {
@@ -86,6 +88,6 @@ internal static class PoolCollector
     private static void Collect(int generation)
     {
         GC.Collect(generation, GCCollectionMode.Forced, blocking: true);
-        GC.WaitForPendingFinalizers();
+        LeaseRegistry.ReturnDead();
     }
 }

@@ -1,7 +1,8 @@
 namespace TensorNetworks;
 
 /// <summary>
-/// Gives pooled memory back: after each full (generation 2) collection, the free arrays of buckets that
+/// Gives pooled memory back: after each full (generation 2) collection, the arrays of dead leases go back to
+/// their buckets (<see cref="LeaseRegistry"/>), and the free arrays of buckets that
 /// no rent asked for during the last <see cref="IdleMilliseconds"/> are dropped for the garbage collector
 /// to reclaim. Sizes in steady use are kept; sizes a program has moved on from are not.
 /// </summary>
@@ -31,6 +32,7 @@ internal static class PoolTrimming
             if (full != _seenFullCollections)
             {
                 _seenFullCollections = full;
+                LeaseRegistry.ReturnDead();
                 StoragePool.TrimIdleSince(Environment.TickCount64 - IdleMilliseconds);
             }
             GC.ReRegisterForFinalize(this);

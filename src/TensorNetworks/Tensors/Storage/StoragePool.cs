@@ -45,6 +45,7 @@ internal static class StoragePool
         PoolBucket? bucket = Enabled ? BucketFor(dtype, length) : null;
         if (bucket is null) return Allocate(dtype, length);
         Array? array = bucket.TryTake();
+        if (array is null && LeaseRegistry.ReturnDead() > 0) array = bucket.TryTake();
         if (array is null && PoolCollector.CollectIfDue()) array = bucket.TryTake();
         array ??= Allocate(dtype, bucket.Length);
         PoolCollector.NoteRented(bucket.ArrayBytes);
