@@ -17,12 +17,25 @@ internal sealed unsafe class OpenBlasBlas : BlasBackend
             ScaleRows(m, n, beta, c, ldc);
             return;
         }
-        int blocks = GemmSplit.BlocksFor(m, n, k, Math.Min(Environment.ProcessorCount, OpenBlasNative.GetNumThreads()));
         fixed (T* pa = a, pb = b, pc = c)
         {
-            if (alpha != T.Zero && ThinGemm.Suits<T>(m, n, k)) ThinGemm.Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            else if (blocks > 1) GemmSplit.Run(blocks, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            if (alpha != T.Zero && ThinGemm.Suits<T>(m, n, k))
+            {
+                ThinGemm.Multiply(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                return;
+            }
+            int blocks = SplitBlocks(m, n, k);
+            if (blocks > 1) GemmSplit.Run(blocks, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             else OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
         }
+    }
+
+    /// <summary>The <see cref="GemmSplit"/> blocks for this product on the cores OpenBLAS may use; OpenBLAS's
+    /// thread count is asked only of products large enough to split.</summary>
+    private static int SplitBlocks(int m, int n, int k)
+    {
+        int cores = Environment.ProcessorCount;
+        if (GemmSplit.BlocksFor(m, n, k, cores) <= 1) return 1;
+        return GemmSplit.BlocksFor(m, n, k, Math.Min(cores, OpenBlasNative.GetNumThreads()));
     }
 }

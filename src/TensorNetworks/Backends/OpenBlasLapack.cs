@@ -49,11 +49,7 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
         using (OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n)))
         fixed (T* pc = c, pt = tau.Array)
         {
-            T q1 = T.Zero, q2 = T.Zero;
-            LapackErrors.Check(OpenBlasNative.Geqrf(m, n, pc, m, pt, &q1, -1), geqrf, shape);
-            LapackErrors.Check(OpenBlasNative.Orgqr(m, k, k, pc, m, pt, &q2, -1), orgqr, shape);
-            int lwork = WorkspaceLength(T.Max(q1, q2));
-            using var work = new PooledArray<T>(lwork);
+            using PooledArray<T> work = HouseholderWorkspace(m, n, pc, pt, geqrf, orgqr, shape, out int lwork);
             fixed (T* pw = work.Array)
             {
                 LapackErrors.Check(OpenBlasNative.Geqrf(m, n, pc, m, pt, pw, lwork), geqrf, shape);
@@ -79,11 +75,7 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
         using (OpenBlasThreads.SingleThreadedWhen(OpenBlasThreads.IsSmall(m, n)))
         fixed (T* pa = a, pt = tau.Array)
         {
-            T q1 = T.Zero, q2 = T.Zero;
-            LapackErrors.Check(OpenBlasNative.Geqrf(n, m, pa, n, pt, &q1, -1), geqrf, shape);
-            LapackErrors.Check(OpenBlasNative.Orgqr(n, k, k, pa, n, pt, &q2, -1), orgqr, shape);
-            int lwork = WorkspaceLength(T.Max(q1, q2));
-            using var work = new PooledArray<T>(lwork);
+            using PooledArray<T> work = HouseholderWorkspace(n, m, pa, pt, geqrf, orgqr, shape, out int lwork);
             fixed (T* pw = work.Array)
             {
                 LapackErrors.Check(OpenBlasNative.Geqrf(n, m, pa, n, pt, pw, lwork), geqrf, shape);
@@ -163,6 +155,19 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
     }
 
     /// <summary>The workspace a query reported, rounded up (a float query may round the size down).</summary>
+    /// <summary>One workspace for ?geqrf and then ?orgqr on the column-major rows×cols matrix at <paramref name="a"/>
+    /// (lda = rows), sized by both routines' workspace queries; <paramref name="length"/> is that size.</summary>
+    private static PooledArray<T> HouseholderWorkspace<T>(int rows, int cols, T* a, T* tau, string geqrf, string orgqr, string shape, out int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = Math.Min(rows, cols);
+        T q1 = T.Zero, q2 = T.Zero;
+        LapackErrors.Check(OpenBlasNative.Geqrf(rows, cols, a, rows, tau, &q1, -1), geqrf, shape);
+        LapackErrors.Check(OpenBlasNative.Orgqr(rows, k, k, a, rows, tau, &q2, -1), orgqr, shape);
+        length = WorkspaceLength(T.Max(q1, q2));
+        return new PooledArray<T>(length);
+    }
+
     private static int WorkspaceLength<T>(T query) where T : unmanaged, IFloatingPointIeee754<T>
         => Math.Max(1, (int)Math.Ceiling(double.CreateTruncating(query) * (1 + 1e-6)));
 }

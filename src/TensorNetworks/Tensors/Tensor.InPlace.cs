@@ -54,8 +54,8 @@ public sealed partial class Tensor
     public void FillInPlace(double value)
     {
         CheckInPlace(null, nameof(FillInPlace));
-        if (DType == DType.Float32) Span<float>().Fill((float)value);
-        else Span<double>().Fill(value);
+        if (DType == DType.Float32) Fill(Array<float>(), ElementCount, (float)value);
+        else Fill(Array<double>(), ElementCount, value);
         GC.KeepAlive(this);
     }
 
