@@ -108,7 +108,7 @@ public sealed class BlasTests
     {
         IBlas blas = BlasBackends.Blas(backend);
         var g = new Generator(18);
-        int[][] shapes = [[600, 37, 7], [61, 100, 10], [4096, 64, 8], [130, 16, 16], [2100, 17, 1], [1003, 9, 5]];
+        int[][] shapes = [[600, 37, 7], [61, 100, 10], [4096, 64, 8], [64, 4096, 8], [13, 1000, 8], [130, 16, 16], [2100, 17, 1], [1003, 9, 5]];
         foreach (int[] s in shapes)
         foreach (bool ta in new[] { false, true })
         foreach (bool tb in new[] { false, true })
