@@ -6,29 +6,40 @@ namespace TensorNetworks;
 /// whose stride for a label is the sum of the strides of the axes carrying it; the backward scatters
 /// the gradient back onto those positions (all others get zero).
 /// </summary>
-internal static class LabelDiagonal
+/// <param name="Dims">Extents of the diagonal, one per distinct label.</param>
+/// <param name="Strides">Element strides into the operand, one per distinct label.</param>
+internal sealed record LabelDiagonal(int[] Dims, int[] Strides)
 {
-    internal static (Tensor Tensor, int[] Labels) Take(Tensor t, int[] labels)
+    /// <summary>The diagonal an operand of extents <paramref name="dims"/> with <paramref name="labels"/>
+    /// needs, or null when no label repeats; <paramref name="unique"/> gets the labels kept.</summary>
+    internal static LabelDiagonal? Plan(int[] dims, int[] labels, out int[] unique)
     {
-        int[] unique = [.. labels.Distinct()];
-        if (unique.Length == labels.Length) return (t, labels);
-        int[] inStrides = Tensor.StridesOf(t.Dims);
-        var dims = new int[unique.Length];
+        unique = [.. labels.Distinct()];
+        if (unique.Length == labels.Length) return null;
+        int[] inStrides = Tensor.StridesOf(dims);
+        var outDims = new int[unique.Length];
         var strides = new int[unique.Length];
         for (int u = 0; u < unique.Length; u++)
         {
             for (int axis = 0; axis < labels.Length; axis++)
             {
                 if (labels[axis] != unique[u]) continue;
-                dims[u] = t.Dims[axis];
+                outDims[u] = dims[axis];
                 strides[u] += inStrides[axis];
             }
         }
-        Tensor result = StridedCopy.Gather(t, 0, dims, strides);
-        if (Autograd.ShouldRecord(t)) Record(result, t, strides);
-        return (result, unique);
+        return new LabelDiagonal(outDims, strides);
     }
 
-    private static void Record(Tensor result, Tensor input, int[] strides)
-        => Autograd.Record(result, input, g => StridedCopy.ScatterIntoZeros(g, input.Dims, 0, strides), "EinsumDiagonal");
+    /// <summary>Gathers the diagonal of <paramref name="t"/>; recorded for autodiff.</summary>
+    internal Tensor Take(Tensor t)
+    {
+        Tensor result = StridedCopy.Gather(t, 0, Dims, Strides);
+        if (Autograd.ShouldRecord(t))
+        {
+            int[] inputDims = t.Dims, strides = Strides;
+            Autograd.Record(result, t, g => StridedCopy.ScatterIntoZeros(g, inputDims, 0, strides), "EinsumDiagonal");
+        }
+        return result;
+    }
 }

@@ -1,42 +1,81 @@
 namespace TensorNetworks;
 
 /// <summary>
-/// Contracts two labelled tensors in one GEMM-shaped operation: operands are permuted only when their
-/// axes are not already in a GEMM layout (a transposed layout is a GEMM flag, not a copy), reshaped to
-/// [batch, m, k] and [batch, k, n], multiplied, and reshaped to batch + left-free + right-free labels.
-/// Products without a summed label run as broadcast multiplies. Every step is a recorded op, so the
-/// backward of a contraction is again permutes, reshapes and GEMMs.
+/// Plans the contraction of two labelled tensors as one GEMM-shaped operation: operands are permuted only
+/// when their axes are not already in a GEMM layout (a transposed layout is a GEMM flag, not a copy),
+/// viewed as [batch, m, k] and [batch, k, n], multiplied, and viewed as batch + left-free + right-free
+/// labels. Products without a summed label run as broadcast multiplies. Every step of the resulting
+/// <see cref="PairwiseStep"/> is a recorded op, so the backward of a contraction is again permutes,
+/// reshapes and GEMMs. Planning reads only labels and extents.
 /// </summary>
 internal static class PairwiseContraction
 {
     /// <summary>
-    /// Contracts a with b. The result's labels are batch + left-free + right-free. When
-    /// <paramref name="preferredOrder"/> is given (the einsum's output order, on the last step), the groups
-    /// are ordered — and the operands swapped — so that the GEMM writes that order directly, whenever
-    /// permuting the operands for it copies fewer elements than permuting the result afterwards would.
+    /// Plans contracting a (extents <paramref name="da"/>, labels <paramref name="la"/>) with b. The
+    /// result's labels are batch + left-free + right-free. When <paramref name="preferredOrder"/> is given
+    /// (the einsum's output order, on the last step), the groups are ordered — and the operands swapped —
+    /// so that the GEMM writes that order directly, whenever permuting the operands for it copies fewer
+    /// elements than permuting the result afterwards would.
     /// </summary>
-    internal static (Tensor Tensor, int[] Labels) Contract(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep, int[]? preferredOrder = null)
+    internal static PairwiseStep Plan(int[] da, int[] la, int[] db, int[] lb, Func<int, bool> keep, int[]? preferredOrder = null)
     {
-        (a, la) = SumOutPrivate(a, la, lb, keep);
-        (b, lb) = SumOutPrivate(b, lb, la, keep);
-        PairwiseLayout layout = Choose(a, la, b, lb, keep);
+        int[]? sumA = PrivateAxes(la, lb, keep), sumB = PrivateAxes(lb, la, keep);
+        var a = new Operand(da, la).Without(sumA);
+        var b = new Operand(db, lb).Without(sumB);
+        PairwiseLayout layout = Choose(a, b, keep);
         int[] labels = [.. layout.Batch, .. layout.LeftFree, .. layout.RightFree];
         if (preferredOrder is not null && !labels.AsSpan().SequenceEqual(preferredOrder))
         {
-            long resultPermute = CopiedElements(layout, a, la, b, lb) + Extent(a, la, layout.Batch) * Extent(a, la, layout.LeftFree) * Extent(b, lb, layout.RightFree);
-            if (InOrder(layout, preferredOrder) is { } ordered && CopiedElements(ordered, a, la, b, lb) <= resultPermute)
-                return (Run(a, la, b, lb, ordered), preferredOrder);
-            PairwiseLayout swapped = Choose(b, lb, a, la, keep);
-            if (InOrder(swapped, preferredOrder) is { } orderedSwap && CopiedElements(orderedSwap, b, lb, a, la) <= resultPermute)
-                return (Run(b, lb, a, la, orderedSwap), preferredOrder);
+            long resultPermute = CopiedElements(layout, a, b) + a.Extent(layout.Batch) * a.Extent(layout.LeftFree) * b.Extent(layout.RightFree);
+            if (InOrder(layout, preferredOrder) is { } ordered && CopiedElements(ordered, a, b) <= resultPermute)
+                return Build(sumA, sumB, false, a, b, ordered);
+            PairwiseLayout swapped = Choose(b, a, keep);
+            if (InOrder(swapped, preferredOrder) is { } orderedSwap && CopiedElements(orderedSwap, b, a) <= resultPermute)
+                return Build(sumA, sumB, true, b, a, orderedSwap);
         }
-        return (Run(a, la, b, lb, layout), labels);
+        return Build(sumA, sumB, false, a, b, layout);
     }
 
-    private static Tensor Run(Tensor a, int[] la, Tensor b, int[] lb, PairwiseLayout layout) =>
-        layout.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm
-            ? Gemm(a, la, b, lb, layout)
-            : BroadcastMultiply(a, la, b, lb, layout);
+    /// <summary>The axes of <paramref name="labels"/> that only it carries and nobody needs, or null.</summary>
+    internal static int[]? PrivateAxes(int[] labels, int[] other, Func<int, bool> keep)
+    {
+        List<int>? axes = null;
+        for (int i = 0; i < labels.Length; i++)
+            if (Array.IndexOf(other, labels[i]) < 0 && !keep(labels[i])) (axes ??= []).Add(i);
+        return axes?.ToArray();
+    }
+
+    private static PairwiseStep Build(int[]? sumA, int[]? sumB, bool swap, Operand a, Operand b, PairwiseLayout p)
+    {
+        int[] resultLabels = [.. p.Batch, .. p.LeftFree, .. p.RightFree];
+        int[] resultDims = [.. a.Dims(p.Batch), .. a.Dims(p.LeftFree), .. b.Dims(p.RightFree)];
+        if (p.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm)
+        {
+            int batch = a.Extent(p.Batch), m = a.Extent(p.LeftFree), k = a.Extent(p.Contracted), n = b.Extent(p.RightFree);
+            PairwiseFactor first = GemmFactor(a, p.Batch, p.LeftFree, p.Contracted, batch, m, k);
+            PairwiseFactor second = GemmFactor(b, p.Batch, p.Contracted, p.RightFree, batch, k, n);
+            return new PairwiseStep(sumA, sumB, swap, p.Kind, first, second, resultDims, resultLabels);
+        }
+        int[] batchDims = a.Dims(p.Batch), leftDims = a.Dims(p.LeftFree), rightDims = b.Dims(p.RightFree);
+        var left = new PairwiseFactor(a.PermutationTo([.. p.Batch, .. p.LeftFree]), [.. batchDims, .. leftDims, .. Ones(rightDims.Length)], false);
+        var right = new PairwiseFactor(b.PermutationTo([.. p.Batch, .. p.RightFree]), [.. batchDims, .. Ones(leftDims.Length), .. rightDims], false);
+        return new PairwiseStep(sumA, sumB, swap, p.Kind, left, right, resultDims, resultLabels);
+    }
+
+    /// <summary>
+    /// Lays an operand out as [outer, first, second] with no copy when it already is, or as
+    /// [outer, second, first] flagged transposed; otherwise permutes to [outer, first, second].
+    /// </summary>
+    private static PairwiseFactor GemmFactor(Operand t, int[] outer, int[] first, int[] second, int batch, int rows, int columns)
+    {
+        int[] straight = [.. outer, .. first, .. second];
+        bool transposed = !t.Labels.AsSpan().SequenceEqual(straight) && t.Labels.AsSpan().SequenceEqual([.. outer, .. second, .. first]);
+        int r = transposed ? columns : rows, c = transposed ? rows : columns;
+        int[] dims = outer.Length > 0 ? [batch, r, c] : [r, c];
+        return new PairwiseFactor(transposed ? null : t.PermutationTo(straight), dims, transposed);
+    }
+
+    private static int[] Ones(int count) => [.. Enumerable.Repeat(1, count)];
 
     /// <summary>The layout with its batch, left-free and right-free groups reordered to read
     /// <paramref name="order"/> when concatenated, or null when the order interleaves the groups.</summary>
@@ -49,73 +88,20 @@ internal static class PairwiseContraction
         return same ? layout with { Batch = batch, LeftFree = left, RightFree = right } : null;
     }
 
-    private static PairwiseLayout Choose(Tensor a, int[] la, Tensor b, int[] lb, Func<int, bool> keep)
+    private static PairwiseLayout Choose(Operand a, Operand b, Func<int, bool> keep)
     {
-        PairwiseLayout byA = PairwiseLayout.Classify(la, lb, keep, la);
-        PairwiseLayout byB = PairwiseLayout.Classify(la, lb, keep, lb);
-        return CopiedElements(byB, a, la, b, lb) < CopiedElements(byA, a, la, b, lb) ? byB : byA;
-    }
-
-    /// <summary>Sums the labels that only <paramref name="labels"/> carries and nobody needs.</summary>
-    internal static (Tensor, int[]) SumOutPrivate(Tensor t, int[] labels, int[] other, Func<int, bool> keep)
-    {
-        var axes = new List<int>();
-        for (int i = 0; i < labels.Length; i++)
-            if (!other.Contains(labels[i]) && !keep(labels[i])) axes.Add(i);
-        if (axes.Count == 0) return (t, labels);
-        return (t.Sum([.. axes]), [.. labels.Where((_, i) => !axes.Contains(i))]);
-    }
-
-    private static Tensor Gemm(Tensor a, int[] la, Tensor b, int[] lb, PairwiseLayout p)
-    {
-        var (ta, transA) = Arrange(a, la, p.Batch, p.LeftFree, p.Contracted);
-        var (tb, transB) = Arrange(b, lb, p.Batch, p.Contracted, p.RightFree);
-        int batch = Extent(a, la, p.Batch), m = Extent(a, la, p.LeftFree), k = Extent(a, la, p.Contracted), n = Extent(b, lb, p.RightFree);
-        bool batched = p.Batch.Length > 0;
-        Tensor a3 = batched ? ta.Reshape(batch, transA ? k : m, transA ? m : k) : ta.Reshape(transA ? k : m, transA ? m : k);
-        Tensor b3 = batched ? tb.Reshape(batch, transB ? n : k, transB ? k : n) : tb.Reshape(transB ? n : k, transB ? k : n);
-        Tensor c = TN.MatMulCore(a3, transA, b3, transB);
-        return c.Reshape([.. Dims(a, la, p.Batch), .. Dims(a, la, p.LeftFree), .. Dims(b, lb, p.RightFree)]);
-    }
-
-    private static Tensor BroadcastMultiply(Tensor a, int[] la, Tensor b, int[] lb, PairwiseLayout p)
-    {
-        Tensor ta = Permuted(a, la, [.. p.Batch, .. p.LeftFree]);
-        Tensor tb = Permuted(b, lb, [.. p.Batch, .. p.RightFree]);
-        int[] batchDims = Dims(a, la, p.Batch), leftDims = Dims(a, la, p.LeftFree), rightDims = Dims(b, lb, p.RightFree);
-        Tensor a2 = ta.Reshape([.. batchDims, .. leftDims, .. Enumerable.Repeat(1, rightDims.Length)]);
-        Tensor b2 = tb.Reshape([.. batchDims, .. Enumerable.Repeat(1, leftDims.Length), .. rightDims]);
-        return a2 * b2;
-    }
-
-    /// <summary>
-    /// Lays <paramref name="t"/> out as [outer, first, second] with no copy when it already is, or as
-    /// [outer, second, first] flagged transposed; otherwise permutes to [outer, first, second].
-    /// </summary>
-    private static (Tensor, bool Transposed) Arrange(Tensor t, int[] labels, int[] outer, int[] first, int[] second)
-    {
-        int[] straight = [.. outer, .. first, .. second];
-        if (labels.AsSpan().SequenceEqual(straight)) return (t, false);
-        int[] swapped = [.. outer, .. second, .. first];
-        if (labels.AsSpan().SequenceEqual(swapped)) return (t, true);
-        return (Permuted(t, labels, straight), false);
-    }
-
-    private static Tensor Permuted(Tensor t, int[] labels, int[] target)
-    {
-        if (labels.AsSpan().SequenceEqual(target)) return t;
-        var perm = new int[target.Length];
-        for (int i = 0; i < target.Length; i++) perm[i] = Array.IndexOf(labels, target[i]);
-        return t.Permute(perm);
+        PairwiseLayout byA = PairwiseLayout.Classify(a.Labels, b.Labels, keep, a.Labels);
+        PairwiseLayout byB = PairwiseLayout.Classify(a.Labels, b.Labels, keep, b.Labels);
+        return CopiedElements(byB, a, b) < CopiedElements(byA, a, b) ? byB : byA;
     }
 
     /// <summary>Elements a layout would copy by permuting (0 when both operands are GEMM-ready).</summary>
-    private static long CopiedElements(PairwiseLayout p, Tensor a, int[] la, Tensor b, int[] lb)
+    private static long CopiedElements(PairwiseLayout p, Operand a, Operand b)
     {
         bool gemm = p.Kind is PairwiseKind.Gemm or PairwiseKind.BatchedGemm;
         long copied = 0;
-        if (!Ready(la, gemm, p.Batch, p.LeftFree, p.Contracted)) copied += a.ElementCount;
-        if (!Ready(lb, gemm, p.Batch, p.Contracted, p.RightFree)) copied += b.ElementCount;
+        if (!Ready(a.Labels, gemm, p.Batch, p.LeftFree, p.Contracted)) copied += a.ElementCount;
+        if (!Ready(b.Labels, gemm, p.Batch, p.Contracted, p.RightFree)) copied += b.ElementCount;
         return copied;
     }
 
@@ -125,12 +111,31 @@ internal static class PairwiseContraction
         return labels.AsSpan().SequenceEqual(straight) || (transposable && labels.AsSpan().SequenceEqual([.. outer, .. second, .. first]));
     }
 
-    private static int[] Dims(Tensor t, int[] labels, int[] group)
+    /// <summary>An operand's extents and labels, axis by axis.</summary>
+    private readonly record struct Operand(int[] Shape, int[] Labels)
     {
-        var dims = new int[group.Length];
-        for (int i = 0; i < group.Length; i++) dims[i] = t.Dims[Array.IndexOf(labels, group[i])];
-        return dims;
-    }
+        internal long ElementCount => TensorNetworks.Shape.ElementCountOf(Shape);
 
-    private static int Extent(Tensor t, int[] labels, int[] group) => Shape.ElementCountOf(Dims(t, labels, group));
+        /// <summary>This operand with <paramref name="axes"/> summed away.</summary>
+        internal Operand Without(int[]? axes) => axes is null ? this
+            : new Operand([.. Shape.Where((_, i) => !axes.Contains(i))], [.. Labels.Where((_, i) => !axes.Contains(i))]);
+
+        internal int[] Dims(int[] group)
+        {
+            var dims = new int[group.Length];
+            for (int i = 0; i < group.Length; i++) dims[i] = Shape[Array.IndexOf(Labels, group[i])];
+            return dims;
+        }
+
+        internal int Extent(int[] group) => TensorNetworks.Shape.ElementCountOf(Dims(group));
+
+        /// <summary>The permutation taking this operand's axes to <paramref name="target"/>'s order, or null when they are in it.</summary>
+        internal int[]? PermutationTo(int[] target)
+        {
+            if (Labels.AsSpan().SequenceEqual(target)) return null;
+            var perm = new int[target.Length];
+            for (int i = 0; i < target.Length; i++) perm[i] = Array.IndexOf(Labels, target[i]);
+            return perm;
+        }
+    }
 }

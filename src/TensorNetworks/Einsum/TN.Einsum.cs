@@ -23,13 +23,18 @@ public static partial class TN
     /// <summary>Einsum with explicit planning options; see <see cref="Einsum(string, Tensor[])"/>.</summary>
     public static Tensor Einsum(string equation, Tensor[] operands, PlanOptions options)
     {
+        ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(operands);
         ArgumentNullException.ThrowIfNull(options);
-        int[][] shapes = [.. operands.Select(o => o.Dims)];
-        EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
         RequireOneDType(operands, $"Einsum \"{equation}\"");
-        var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"Einsum \"{equation}\"");
-        return EinsumExecutor.Run(problem, operands, options);
+        EinsumProgram program = EinsumCache.Get(equation, null, null, operands, options, () =>
+        {
+            int[][] shapes = [.. operands.Select(o => o.Dims)];
+            EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
+            var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"Einsum \"{equation}\"");
+            return EinsumProgram.Compile(problem, shapes, options);
+        });
+        return program.Run(operands);
     }
 
     /// <summary>
@@ -47,8 +52,13 @@ public static partial class TN
         ArgumentNullException.ThrowIfNull(outputLabels);
         ArgumentNullException.ThrowIfNull(operands);
         RequireOneDType(operands, "Einsum");
-        var problem = EinsumProblem.Create(inputLabels, outputLabels, [.. operands.Select(o => o.Dims)], "Einsum");
-        return EinsumExecutor.Run(problem, operands, options ?? PlanOptions.Default);
+        options ??= PlanOptions.Default;
+        EinsumProgram program = EinsumCache.Get(null, inputLabels, outputLabels, operands, options, () =>
+        {
+            int[][] shapes = [.. operands.Select(o => o.Dims)];
+            return EinsumProgram.Compile(EinsumProblem.Create(inputLabels, outputLabels, shapes, "Einsum"), shapes, options);
+        });
+        return program.Run(operands);
     }
 
     /// <summary>The plan einsum would use for operands of these shapes (without contracting anything).</summary>
