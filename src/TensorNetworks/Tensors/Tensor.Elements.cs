@@ -22,7 +22,12 @@ public sealed partial class Tensor
     private static void Fill<T>(T[] data, int n, T value)
     {
         if (n < Parallelism.ElementwiseGrain) data.AsSpan(0, n).Fill(value);
-        else Parallelism.For(n, Parallelism.ElementwiseGrain, (start, length) => data.AsSpan(start, length).Fill(value));
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, new FillRanges<T>(data, value));
+    }
+
+    private readonly struct FillRanges<T>(T[] data, T value) : IRangeBody
+    {
+        public void Run(int start, int length) => data.AsSpan(start, length).Fill(value);
     }
 
     /// <summary>A copy with its own storage, recorded for autodiff (the gradient passes through unchanged).</summary>

@@ -69,4 +69,17 @@ public sealed class WorkerTeamTests
         WorkerTeam.Shared.Run(3, _ => Interlocked.Increment(ref after));
         Assert.Equal(3, after);
     }
+
+    [Fact]
+    public void Run_EveryOperationRunsItsOwnBody_ThoughTheJobIsReused()
+    {
+        var perOperation = new int[5_000][];
+        for (int op = 0; op < perOperation.Length; op++)
+        {
+            int[] mine = perOperation[op] = new int[2 + op % 3];
+            WorkerTeam.Shared.Run(mine.Length, i => Interlocked.Increment(ref mine[i]));
+        }
+
+        Assert.All(perOperation, counts => Assert.All(counts, c => Assert.Equal(1, c)));
+    }
 }

@@ -45,7 +45,14 @@ internal static class BinaryKernel
     private static void RunParallel<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, (start, length) =>
+        => Parallelism.For(n, Parallelism.ElementwiseGrain, new Ranges<T, TOp>(x, spanX, y, spanY, d));
+
+    /// <summary>d = op(x, y) on a range, in <see cref="CacheBlock"/> calls; x or y is a scalar (element 0) when not a span.</summary>
+    private readonly struct Ranges<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d) : IRangeBody
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : IBinaryOp<T>
+    {
+        public void Run(int start, int length)
         {
             for (int s = start, end = start + length; s < end; s += CacheBlock)
             {
@@ -54,7 +61,8 @@ internal static class BinaryKernel
                 else if (spanX) TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len));
                 else TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len));
             }
-        });
+        }
+    }
 
     /// <summary>destination += addend, in place, for tensors of equal shape and dtype.</summary>
     internal static void AddInPlace(Tensor destination, Tensor addend)

@@ -14,23 +14,88 @@ internal static class Parallelism
 
     /// <summary>Runs <paramref name="body"/>(start, length) over [0, n) in contiguous pieces of at least
     /// <paramref name="grain"/> elements, in parallel when there are two or more.</summary>
-    internal static void For(int n, int grain, Action<int, int> body)
+    internal static void For(int n, int grain, Action<int, int> body) => For(n, grain, new DelegateRange(body));
+
+    /// <summary>
+    /// <see cref="For(int, int, Action{int, int})"/> for a struct body: allocates nothing in steady state (the
+    /// body is copied into a runner cached per thread and body type, and the team reuses its job), so an
+    /// elementwise op allocates its output and nothing else.
+    /// </summary>
+    /// <example><code>Parallelism.For(n, Parallelism.ElementwiseGrain, new AddRange(x, y, d));</code></example>
+    internal static void For<TBody>(int n, int grain, TBody body) where TBody : struct, IRangeBody
     {
         int cores = Environment.ProcessorCount;
         int pieces = (int)Math.Min((long)n / Math.Max(1, grain), (long)PiecesPerCore * cores);
         if (cores <= 1 || pieces <= 1)
         {
-            body(0, n);
+            body.Run(0, n);
             return;
         }
         int chunk = (n + pieces - 1) / pieces;
-        Run((n + chunk - 1) / chunk, piece =>
+        RangeRunner<TBody> runner = RangeRunner<TBody>.Rent(body, chunk, n);
+        try
         {
-            int start = piece * chunk;
-            body(start, Math.Min(chunk, n - start));
-        });
+            Run((n + chunk - 1) / chunk, runner.Piece);
+        }
+        finally
+        {
+            runner.Return();
+        }
     }
 
     /// <summary>Runs <paramref name="body"/>(i) for every i in [0, <paramref name="count"/>) across the cores.</summary>
     internal static void Run(int count, Action<int> body) => WorkerTeam.Shared.Run(count, body);
+
+    private readonly struct DelegateRange(Action<int, int> body) : IRangeBody
+    {
+        public void Run(int start, int length) => body(start, length);
+    }
+}
+
+/// <summary>The work on one contiguous range [start, start + length) of a <see cref="Parallelism.For{TBody}"/>.</summary>
+internal interface IRangeBody
+{
+    void Run(int start, int length);
+}
+
+/// <summary>
+/// Holds a struct body and the split of [0, n) for the team, with its piece delegate made once. One runner per
+/// thread and body type is cached; a nested call of the same body type on the same thread (a piece that runs
+/// in parallel itself) finds none cached and makes its own.
+/// </summary>
+internal sealed class RangeRunner<TBody> where TBody : struct, IRangeBody
+{
+    [ThreadStatic] private static RangeRunner<TBody>? t_cached;
+
+    private TBody _body;
+    private int _chunk;
+    private int _count;
+
+    private RangeRunner() => Piece = RunPiece;
+
+    /// <summary>Runs piece i: [i·chunk, min((i + 1)·chunk, n)).</summary>
+    internal Action<int> Piece { get; }
+
+    internal static RangeRunner<TBody> Rent(TBody body, int chunk, int count)
+    {
+        RangeRunner<TBody> runner = t_cached ?? new RangeRunner<TBody>();
+        t_cached = null;
+        runner._body = body;
+        runner._chunk = chunk;
+        runner._count = count;
+        return runner;
+    }
+
+    /// <summary>Clears the body (releasing what it references) and caches the runner for the next call.</summary>
+    internal void Return()
+    {
+        _body = default;
+        t_cached = this;
+    }
+
+    private void RunPiece(int piece)
+    {
+        int start = piece * _chunk;
+        _body.Run(start, Math.Min(_chunk, _count - start));
+    }
 }

@@ -51,10 +51,25 @@ internal static class UnaryKernel
     private static void ForwardParallel<T, TOp>(T[] x, T[] y, int n, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => op.Forward(x.AsSpan(s, len), y.AsSpan(s, len)));
+        => Parallelism.For(n, Parallelism.ElementwiseGrain, new ForwardRanges<T, TOp>(x, y, op));
 
     private static void BackwardParallel<T, TOp>(T[] x, T[] y, T[] dy, T[] dx, int n, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => op.Backward(x.AsSpan(s, len), y.AsSpan(s, len), dy.AsSpan(s, len), dx.AsSpan(s, len)));
+        => Parallelism.For(n, Parallelism.ElementwiseGrain, new BackwardRanges<T, TOp>(x, y, dy, dx, op));
+
+    private readonly struct ForwardRanges<T, TOp>(T[] x, T[] y, TOp op) : IRangeBody
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IUnaryOp<T>
+    {
+        public void Run(int start, int length) => op.Forward(x.AsSpan(start, length), y.AsSpan(start, length));
+    }
+
+    private readonly struct BackwardRanges<T, TOp>(T[] x, T[] y, T[] dy, T[] dx, TOp op) : IRangeBody
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IUnaryOp<T>
+    {
+        public void Run(int start, int length)
+            => op.Backward(x.AsSpan(start, length), y.AsSpan(start, length), dy.AsSpan(start, length), dx.AsSpan(start, length));
+    }
 }

@@ -31,7 +31,13 @@ internal static class WhereKernel
     }
 
     private static void SelectParallel<T>(T[] m, T[] x, T[] y, T[] d, int n) where T : unmanaged, IFloatingPointIeee754<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, (s, len) => Select<T>(m.AsSpan(s, len), x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len)));
+        => Parallelism.For(n, Parallelism.ElementwiseGrain, new SelectRanges<T>(m, x, y, d));
+
+    private readonly struct SelectRanges<T>(T[] m, T[] x, T[] y, T[] d) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run(int start, int length)
+            => Select<T>(m.AsSpan(start, length), x.AsSpan(start, length), y.AsSpan(start, length), d.AsSpan(start, length));
+    }
 
     private static void Select<T>(ReadOnlySpan<T> m, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -38,6 +38,11 @@ internal sealed class WorkerTeam
     private int _generation;
     private Job? _job;
 
+    /// <summary>The one job object every operation reuses (one operation runs at a time), so that running on the
+    /// team allocates nothing. A worker that still holds it from the previous operation can only take pieces of
+    /// the next one once its ticket is published, and by then the job carries the next operation's body.</summary>
+    private readonly Job _reusable = new();
+
     /// <summary>The next piece to hand out: the operation's generation in the high 32 bits, the piece index
     /// in the low ones, so a worker still holding an older operation can never claim a piece of a newer one.</summary>
     private long _ticket;
@@ -74,7 +79,8 @@ internal sealed class WorkerTeam
         try
         {
             int generation = _generation + 1;
-            var job = new Job(generation, count, body);
+            Job job = _reusable;
+            job.Start(generation, count, body);
             Volatile.Write(ref _job, job);
             Volatile.Write(ref _ticket, (long)generation << 32);
             Interlocked.Exchange(ref _generation, generation); // a full fence: the reads of _sleeping below cannot move before it
@@ -86,8 +92,8 @@ internal sealed class WorkerTeam
                 if (round < CallerSpinRounds) Thread.SpinWait(SpinIterations);
                 else Thread.Yield();
             }
-            Volatile.Write(ref _job, null);
-            if (job.Error is { } error) throw new AggregateException(error);
+            Exception? error = job.Finish();
+            if (error is not null) throw new AggregateException(error);
         }
         finally
         {
@@ -146,13 +152,30 @@ internal sealed class WorkerTeam
         }
     }
 
-    /// <summary>One parallel operation: its pieces and what is left of them.</summary>
-    private sealed class Job(int generation, int count, Action<int> body)
+    /// <summary>One parallel operation: its pieces and what is left of them. Its fields are written before the
+    /// operation's ticket is published (a release), and read by participants after they read that ticket.</summary>
+    private sealed class Job
     {
-        internal readonly int Generation = generation;
-        internal readonly int Count = count;
-        internal readonly Action<int> Body = body;
-        internal int Unfinished = count;
+        internal int Generation;
+        internal int Count;
+        internal Action<int> Body = static _ => { };
+        internal int Unfinished;
         internal Exception? Error;
+
+        internal void Start(int generation, int count, Action<int> body)
+        {
+            Generation = generation;
+            Count = count;
+            Body = body;
+            Error = null;
+            Unfinished = count;
+        }
+
+        /// <summary>Drops the body (no participant can call it once every piece is finished) and returns the first error.</summary>
+        internal Exception? Finish()
+        {
+            Body = static _ => { };
+            return Error;
+        }
     }
 }

@@ -1,0 +1,69 @@
+using TensorNetworks;
+
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class ParallelismTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    [InlineData(131_073)]
+    [InlineData(1_000_003)]
+    public void For_CoversEveryIndexOnce(int n)
+    {
+        var hits = new int[n];
+
+        Parallelism.For(n, Parallelism.ElementwiseGrain, new CountRange(hits));
+
+        Assert.All(hits, h => Assert.Equal(1, h));
+    }
+
+    [Fact]
+    public void For_NestedWithTheSameBodyTypeKeepsBothRanges()
+    {
+        const int outer = 4 * Parallelism.ElementwiseGrain, inner = 2 * Parallelism.ElementwiseGrain;
+        var outerHits = new int[outer];
+        var innerHits = new int[inner];
+
+        Parallelism.For(outer, Parallelism.ElementwiseGrain, new CountRange(outerHits, innerHits));
+
+        Assert.All(outerHits, h => Assert.Equal(1, h));
+        int pieces = (int)Math.Min(outer / Parallelism.ElementwiseGrain, Environment.ProcessorCount);
+        Assert.All(innerHits, h => Assert.Equal(Math.Max(1, pieces), h));
+    }
+
+    [Fact]
+    public void ElementwiseOpsSplitAcrossCoresAllocateNothingBeyondTheirOutput()
+    {
+        var g = new Generator(5);
+        Tensor big1 = TN.Randn(g, 1 << 20), big2 = TN.Randn(g, 1 << 20);
+        Tensor small1 = TN.Randn(g, 1 << 14), small2 = TN.Randn(g, 1 << 14);
+
+        long oneThread = AllocatedPerCall(() => _ = small1 + small2);
+        long split = AllocatedPerCall(() => _ = big1 + big2);
+        long splitExp = AllocatedPerCall(() => _ = big1.Exp());
+
+        Assert.True(split <= oneThread, $"a split 1M-element add allocated {split} B per call against {oneThread} B for a 16K-element one on one thread");
+        Assert.True(splitExp <= oneThread, $"a split 1M-element exp allocated {splitExp} B per call against {oneThread} B");
+    }
+
+    private static long AllocatedPerCall(Action op)
+    {
+        for (int i = 0; i < 20; i++) op();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 50; i++) op();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 50;
+    }
+
+    /// <summary>Counts each index of its range; with <c>nested</c>, each range also runs a whole nested For of the same type.</summary>
+    private readonly struct CountRange(int[] hits, int[]? nested = null) : IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            for (int i = start; i < start + length; i++) Interlocked.Increment(ref hits[i]);
+            if (nested is not null) Parallelism.For(nested.Length, Parallelism.ElementwiseGrain, new CountRange(nested));
+        }
+    }
+}
