@@ -6,8 +6,8 @@ namespace TensorNetworks.Benchmarks.Einsum;
 /// <summary>
 /// The einsum peer workloads (<see cref="EinsumWorkload"/>) through <see cref="TN.Einsum(string, Tensor[])"/>:
 /// the forward alone, and forward plus backward of Σ result into every operand (gradients cleared first,
-/// as PyTorch's <c>zero_grad(set_to_none=True)</c> does). Each call parses the equation and looks up the
-/// cached plan, as a training loop's call does. The <c>Scoped</c> forms run the same call inside
+/// as PyTorch's <c>zero_grad(set_to_none=True)</c> does). Each call finds its compiled program by equation
+/// and shapes, as a training loop's call does. The <c>Scoped</c> forms run the same call inside
 /// <see cref="TN.Scope"/>, which releases every intermediate at its end as PyTorch's reference counting does.
 /// </summary>
 [Config(typeof(EngineConfig))]

@@ -36,27 +36,21 @@ internal static class BinaryKernel
         return result;
     }
 
-    /// <summary>
-    /// Elements per call inside a parallel chunk: TensorPrimitives switches to non-temporal stores for
-    /// spans past 256 KB, which evicts the result the next op reads, so large ranges go in 64 KB blocks.
-    /// </summary>
-    private const int CacheBlock = 1 << 14;
-
     private static void RunParallel<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
         => Parallelism.For(n, Parallelism.ElementwiseGrain, new Ranges<T, TOp>(x, spanX, y, spanY, d));
 
-    /// <summary>d = op(x, y) on a range, in <see cref="CacheBlock"/> calls; x or y is a scalar (element 0) when not a span.</summary>
+    /// <summary>d = op(x, y) on a range, in <see cref="Parallelism.CacheBlock"/> calls; x or y is a scalar (element 0) when not a span.</summary>
     private readonly struct Ranges<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
     {
         public void Run(int start, int length)
         {
-            for (int s = start, end = start + length; s < end; s += CacheBlock)
+            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
             {
-                int len = Math.Min(CacheBlock, end - s);
+                int len = Math.Min(Parallelism.CacheBlock, end - s);
                 if (spanX && spanY) TOp.Apply(x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len));
                 else if (spanX) TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len));
                 else TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len));

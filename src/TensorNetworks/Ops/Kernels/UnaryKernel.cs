@@ -62,7 +62,14 @@ internal static class UnaryKernel
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
     {
-        public void Run(int start, int length) => op.Forward(x.AsSpan(start, length), y.AsSpan(start, length));
+        public void Run(int start, int length)
+        {
+            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
+            {
+                int len = Math.Min(Parallelism.CacheBlock, end - s);
+                op.Forward(x.AsSpan(s, len), y.AsSpan(s, len));
+            }
+        }
     }
 
     private readonly struct BackwardRanges<T, TOp>(T[] x, T[] y, T[] dy, T[] dx, TOp op) : IRangeBody
@@ -70,6 +77,12 @@ internal static class UnaryKernel
         where TOp : struct, IUnaryOp<T>
     {
         public void Run(int start, int length)
-            => op.Backward(x.AsSpan(start, length), y.AsSpan(start, length), dy.AsSpan(start, length), dx.AsSpan(start, length));
+        {
+            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
+            {
+                int len = Math.Min(Parallelism.CacheBlock, end - s);
+                op.Backward(x.AsSpan(s, len), y.AsSpan(s, len), dy.AsSpan(s, len), dx.AsSpan(s, len));
+            }
+        }
     }
 }
