@@ -26,7 +26,11 @@ internal sealed unsafe class OpenBlasBlas : BlasBackend
             }
             int blocks = SplitBlocks(m, n, k);
             if (blocks > 1) GemmSplit.Run(blocks, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            else OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            else
+            {
+                if ((long)m * n * k >= OpenBlasThreads.ThreadedGemmWork) OpenBlasThreads.BeforeThreadedCall();
+                OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            }
         }
     }
 

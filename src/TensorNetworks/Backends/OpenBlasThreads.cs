@@ -38,14 +38,31 @@ internal static class OpenBlasThreads
         return k <= SmallExtent && (long)m * n * k <= SmallWork;
     }
 
+    /// <summary>OpenBLAS threads a GEMM of at least this many multiply-adds (its 65536 × GEMM_MULTITHREAD_THRESHOLD 4).</summary>
+    internal const long ThreadedGemmWork = 1L << 18;
+
+    /// <summary>
+    /// Call before an OpenBLAS routine that may use its own threads: unless a single-threaded section is open,
+    /// the <see cref="WorkerTeam"/>'s spinning workers go to sleep so that OpenBLAS's threads get their cores.
+    /// </summary>
+    internal static void BeforeThreadedCall()
+    {
+        if (Volatile.Read(ref s_open) == 0) WorkerTeam.Shared.Rest();
+    }
+
     /// <summary>Opens a section; dispose it to close.</summary>
     internal static Section SingleThreaded() => SingleThreadedWhen(true);
 
     /// <summary>Opens a section when <paramref name="condition"/> holds (and the library exports its thread
-    /// control); otherwise returns a section that does nothing.</summary>
+    /// control); otherwise, as the call may then run on OpenBLAS's threads, rests the team
+    /// (<see cref="BeforeThreadedCall"/>) and returns a section that does nothing.</summary>
     internal static Section SingleThreadedWhen(bool condition)
     {
-        if (!condition || !s_available.Value) return default;
+        if (!condition || !s_available.Value)
+        {
+            BeforeThreadedCall();
+            return default;
+        }
         lock (s_lock)
         {
             if (s_open++ == 0)

@@ -82,4 +82,17 @@ public sealed class WorkerTeamTests
 
         Assert.All(perOperation, counts => Assert.All(counts, c => Assert.Equal(1, c)));
     }
+
+    [Fact]
+    public void Run_AfterRestWakesTheWorkersAndRunsEveryPiece()
+    {
+        var counts = new int[4];
+        for (int op = 0; op < 2_000; op++)
+        {
+            if (op % 3 == 0) WorkerTeam.Shared.Rest();
+            WorkerTeam.Shared.Run(counts.Length, i => Interlocked.Increment(ref counts[i]));
+        }
+
+        Assert.All(counts, c => Assert.Equal(2_000, c));
+    }
 }

@@ -32,6 +32,9 @@ internal sealed class WorkerTeam
     private static readonly Lazy<WorkerTeam> s_shared = new(() => new WorkerTeam(Environment.ProcessorCount - 1));
 
     private int _busy;
+
+    /// <summary>1 after <see cref="Rest"/>: spinning workers go to sleep at once, until the next operation.</summary>
+    private int _resting;
     private readonly ManualResetEventSlim[] _wake;
     private readonly int[] _sleeping;
     private readonly long _spinTicks = (long)(SpinMilliseconds * System.Diagnostics.Stopwatch.Frequency / 1000);
@@ -62,6 +65,16 @@ internal sealed class WorkerTeam
     /// <summary>The process's team: one worker per core beyond the first.</summary>
     internal static WorkerTeam Shared => s_shared.Value;
 
+    /// <summary>
+    /// Sends spinning workers to sleep now rather than after their spin: call it before handing the cores to
+    /// other threads, such as OpenBLAS's own for a large product. A spinning worker never yields, so an
+    /// OpenBLAS thread that the scheduler put on its core would wait for its time slice.
+    /// </summary>
+    internal void Rest()
+    {
+        if (_wake.Length > 0 && Volatile.Read(ref _resting) == 0) Volatile.Write(ref _resting, 1);
+    }
+
     /// <summary>Runs <paramref name="body"/>(i) for every i in [0, <paramref name="count"/>), in any order, on the team.</summary>
     internal void Run(int count, Action<int> body)
     {
@@ -81,6 +94,7 @@ internal sealed class WorkerTeam
             int generation = _generation + 1;
             Job job = _reusable;
             job.Start(generation, count, body);
+            Volatile.Write(ref _resting, 0);
             Volatile.Write(ref _job, job);
             Volatile.Write(ref _ticket, (long)generation << 32);
             Interlocked.Exchange(ref _generation, generation); // a full fence: the reads of _sleeping below cannot move before it
@@ -139,7 +153,7 @@ internal sealed class WorkerTeam
         {
             int current = Volatile.Read(ref _generation);
             if (current != seen) return current;
-            if (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < deadline && Volatile.Read(ref _resting) == 0)
             {
                 Thread.SpinWait(SpinIterations);
                 continue;
