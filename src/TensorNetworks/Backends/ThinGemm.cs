@@ -27,12 +27,15 @@ internal static unsafe class ThinGemm
     /// more to the hand-over than it gained: 512×64×8 took 4.7-6.3 µs on two cores against 3.3-3.9 µs on one.</summary>
     private const long MinRowBlockWork = 1L << 20;
 
-    /// <summary>Rows of C per register block (a remainder of four rows, then single rows, follows).</summary>
+    /// <summary>Fewest rows of C this kernel takes (a block of fewer than eight rows computes eight).</summary>
+    private const int MinRows = 4;
+
+    /// <summary>Rows of C per register block (the last block of a range may have fewer).</summary>
     private const int RowsPerBlock = 8;
 
     /// <summary>Whether an m×k by k×n product suits this kernel on this machine.</summary>
     internal static bool Suits<T>(int m, int n, int k) where T : unmanaged
-        => Vector512.IsHardwareAccelerated && k <= MaxInner && n >= Vector512<T>.Count && m >= RowsPerBlock / 2
+        => Vector512.IsHardwareAccelerated && k <= MaxInner && n >= Vector512<T>.Count && m >= MinRows
            && (long)m * n * k >= MinWork;
 
     /// <summary>C = alpha·op(A)·op(B) + beta·C; requires <see cref="Suits{T}"/> (and k ≥ 1).</summary>
@@ -75,21 +78,21 @@ internal static unsafe class ThinGemm
     private static void Rows<T>(int start, int length, int k, T* a, nint rowStep, nint innerStep, Panel<T> panel,
         T* c, int ldc, Store<T> store) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int end = start + length, i = start;
-        for (; i + RowsPerBlock <= end; i += RowsPerBlock)
-            Block8(k, panel, a + i * rowStep, rowStep, innerStep, c + (nint)i * ldc, ldc, store);
-        for (; i + RowsPerBlock / 2 <= end; i += RowsPerBlock / 2)
-            Block4(k, panel, a + i * rowStep, rowStep, innerStep, c + (nint)i * ldc, ldc, store);
-        for (; i < end; i++)
-            Row1(k, panel, a + i * rowStep, innerStep, c + (nint)i * ldc, store);
+        for (int i = start, end = start + length; i < end; i += RowsPerBlock)
+            Block(Math.Min(RowsPerBlock, end - i), k, panel, a + i * rowStep, rowStep, innerStep, c + (nint)i * ldc, ldc, store);
     }
 
-    /// <summary>Eight rows of C, two column strips at a time (sixteen accumulators): per k, two loads of B
-    /// feed sixteen multiply-adds.</summary>
-    private static void Block8<T>(int k, Panel<T> panel, T* a, nint rowStep, nint innerStep, T* c, nint ldc, Store<T> store)
+    /// <summary>
+    /// Up to eight rows of C, two column strips at a time (sixteen accumulators): per k, two loads of B feed
+    /// sixteen multiply-adds. A block of fewer <paramref name="rows"/> (the last of a range) reads its first
+    /// row of A in place of the missing ones and stores only its own rows.
+    /// </summary>
+    private static void Block<T>(int rows, int k, Panel<T> panel, T* a, nint rowStep, nint innerStep, T* c, nint ldc, Store<T> store)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector512<T>.Count;
+        nint r1 = Row(1, rows, rowStep), r2 = Row(2, rows, rowStep), r3 = Row(3, rows, rowStep), r4 = Row(4, rows, rowStep);
+        nint r5 = Row(5, rows, rowStep), r6 = Row(6, rows, rowStep), r7 = Row(7, rows, rowStep);
         for (int j = 0; j < panel.Width; j += 2 * lanes)
         {
             Vector512<T> x0 = default, x1 = default, x2 = default, x3 = default, x4 = default, x5 = default, x6 = default, x7 = default;
@@ -101,23 +104,23 @@ internal static unsafe class ThinGemm
                 Vector512<T> b0 = Vector512.Load(bj), b1 = Vector512.Load(bj + lanes);
                 var a0 = Vector512.Create(ap[0]);
                 x0 = SimdMath.MultiplyAdd(a0, b0, x0); y0 = SimdMath.MultiplyAdd(a0, b1, y0);
-                var a1 = Vector512.Create(ap[rowStep]);
+                var a1 = Vector512.Create(ap[r1]);
                 x1 = SimdMath.MultiplyAdd(a1, b0, x1); y1 = SimdMath.MultiplyAdd(a1, b1, y1);
-                var a2 = Vector512.Create(ap[2 * rowStep]);
+                var a2 = Vector512.Create(ap[r2]);
                 x2 = SimdMath.MultiplyAdd(a2, b0, x2); y2 = SimdMath.MultiplyAdd(a2, b1, y2);
-                var a3 = Vector512.Create(ap[3 * rowStep]);
+                var a3 = Vector512.Create(ap[r3]);
                 x3 = SimdMath.MultiplyAdd(a3, b0, x3); y3 = SimdMath.MultiplyAdd(a3, b1, y3);
-                var a4 = Vector512.Create(ap[4 * rowStep]);
+                var a4 = Vector512.Create(ap[r4]);
                 x4 = SimdMath.MultiplyAdd(a4, b0, x4); y4 = SimdMath.MultiplyAdd(a4, b1, y4);
-                var a5 = Vector512.Create(ap[5 * rowStep]);
+                var a5 = Vector512.Create(ap[r5]);
                 x5 = SimdMath.MultiplyAdd(a5, b0, x5); y5 = SimdMath.MultiplyAdd(a5, b1, y5);
-                var a6 = Vector512.Create(ap[6 * rowStep]);
+                var a6 = Vector512.Create(ap[r6]);
                 x6 = SimdMath.MultiplyAdd(a6, b0, x6); y6 = SimdMath.MultiplyAdd(a6, b1, y6);
-                var a7 = Vector512.Create(ap[7 * rowStep]);
+                var a7 = Vector512.Create(ap[r7]);
                 x7 = SimdMath.MultiplyAdd(a7, b0, x7); y7 = SimdMath.MultiplyAdd(a7, b1, y7);
             }
             T* c0 = c + j;
-            if (store.Plain && j + 2 * lanes <= store.Columns)
+            if (rows == RowsPerBlock && store.Plain && j + 2 * lanes <= store.Columns)
             {
                 x0.Store(c0); y0.Store(c0 + lanes); x1.Store(c0 + ldc); y1.Store(c0 + ldc + lanes);
                 x2.Store(c0 + 2 * ldc); y2.Store(c0 + 2 * ldc + lanes); x3.Store(c0 + 3 * ldc); y3.Store(c0 + 3 * ldc + lanes);
@@ -125,59 +128,20 @@ internal static unsafe class ThinGemm
                 x6.Store(c0 + 6 * ldc); y6.Store(c0 + 6 * ldc + lanes); x7.Store(c0 + 7 * ldc); y7.Store(c0 + 7 * ldc + lanes);
                 continue;
             }
-            int h = j + lanes;
-            store.Write(x0, c0, j); store.Write(x1, c0 + ldc, j); store.Write(x2, c0 + 2 * ldc, j); store.Write(x3, c0 + 3 * ldc, j);
-            store.Write(x4, c0 + 4 * ldc, j); store.Write(x5, c0 + 5 * ldc, j); store.Write(x6, c0 + 6 * ldc, j); store.Write(x7, c0 + 7 * ldc, j);
-            store.Write(y0, c0 + lanes, h); store.Write(y1, c0 + ldc + lanes, h); store.Write(y2, c0 + 2 * ldc + lanes, h); store.Write(y3, c0 + 3 * ldc + lanes, h);
-            store.Write(y4, c0 + 4 * ldc + lanes, h); store.Write(y5, c0 + 5 * ldc + lanes, h); store.Write(y6, c0 + 6 * ldc + lanes, h); store.Write(y7, c0 + 7 * ldc + lanes, h);
+            store.WritePair(x0, y0, c0, j);
+            if (rows > 1) store.WritePair(x1, y1, c0 + ldc, j);
+            if (rows > 2) store.WritePair(x2, y2, c0 + 2 * ldc, j);
+            if (rows > 3) store.WritePair(x3, y3, c0 + 3 * ldc, j);
+            if (rows > 4) store.WritePair(x4, y4, c0 + 4 * ldc, j);
+            if (rows > 5) store.WritePair(x5, y5, c0 + 5 * ldc, j);
+            if (rows > 6) store.WritePair(x6, y6, c0 + 6 * ldc, j);
+            if (rows > 7) store.WritePair(x7, y7, c0 + 7 * ldc, j);
         }
     }
 
-    /// <summary>Four rows of C, two column strips at a time (eight accumulators).</summary>
-    private static void Block4<T>(int k, Panel<T> panel, T* a, nint rowStep, nint innerStep, T* c, nint ldc, Store<T> store)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int lanes = Vector512<T>.Count;
-        for (int j = 0; j < panel.Width; j += 2 * lanes)
-        {
-            Vector512<T> x0 = default, x1 = default, x2 = default, x3 = default;
-            Vector512<T> y0 = default, y1 = default, y2 = default, y3 = default;
-            T* ap = a;
-            T* bj = panel.Base + j;
-            for (int p = 0; p < k; p++, ap += innerStep, bj += panel.Stride)
-            {
-                Vector512<T> b0 = Vector512.Load(bj), b1 = Vector512.Load(bj + lanes);
-                var a0 = Vector512.Create(ap[0]);
-                x0 = SimdMath.MultiplyAdd(a0, b0, x0); y0 = SimdMath.MultiplyAdd(a0, b1, y0);
-                var a1 = Vector512.Create(ap[rowStep]);
-                x1 = SimdMath.MultiplyAdd(a1, b0, x1); y1 = SimdMath.MultiplyAdd(a1, b1, y1);
-                var a2 = Vector512.Create(ap[2 * rowStep]);
-                x2 = SimdMath.MultiplyAdd(a2, b0, x2); y2 = SimdMath.MultiplyAdd(a2, b1, y2);
-                var a3 = Vector512.Create(ap[3 * rowStep]);
-                x3 = SimdMath.MultiplyAdd(a3, b0, x3); y3 = SimdMath.MultiplyAdd(a3, b1, y3);
-            }
-            store.Write(x0, c + j, j); store.Write(x1, c + ldc + j, j);
-            store.Write(x2, c + 2 * ldc + j, j); store.Write(x3, c + 3 * ldc + j, j);
-            int h = j + lanes;
-            store.Write(y0, c + h, h); store.Write(y1, c + ldc + h, h);
-            store.Write(y2, c + 2 * ldc + h, h); store.Write(y3, c + 3 * ldc + h, h);
-        }
-    }
-
-    private static void Row1<T>(int k, Panel<T> panel, T* a, nint innerStep, T* c, Store<T> store)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int lanes = Vector512<T>.Count;
-        for (int j = 0; j < panel.Width; j += lanes)
-        {
-            Vector512<T> acc = default;
-            T* ap = a;
-            T* bj = panel.Base + j;
-            for (int p = 0; p < k; p++, ap += innerStep, bj += panel.Stride)
-                acc = SimdMath.MultiplyAdd(Vector512.Create(*ap), Vector512.Load(bj), acc);
-            store.Write(acc, c + j, j);
-        }
-    }
+    /// <summary>The offset of row <paramref name="r"/> of a block of <paramref name="rows"/> in A: its own, or
+    /// the first row's (0) when the block has no such row.</summary>
+    private static nint Row(int r, int rows, nint rowStep) => r < rows ? r * rowStep : 0;
 
     /// <summary>Packed op(B): column j of row p at Base[p·Stride + j], for j below Width (a whole number of pairs of vectors).</summary>
     private readonly struct Panel<T>(T* @base, nint stride, int width) where T : unmanaged
@@ -195,6 +159,14 @@ internal static unsafe class ThinGemm
 
         /// <summary>n, the columns of C.</summary>
         public int Columns => n;
+
+        /// <summary>Writes two adjacent strips, columns [column, column + 2·lanes), of one row.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void WritePair(Vector512<T> first, Vector512<T> second, T* c, int column)
+        {
+            Write(first, c, column);
+            Write(second, c + Vector512<T>.Count, column + Vector512<T>.Count);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Write(Vector512<T> acc, T* c, int column)
