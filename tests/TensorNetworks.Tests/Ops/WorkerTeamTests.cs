@@ -73,10 +73,10 @@ public sealed class WorkerTeamTests
     [Fact]
     public void Run_EveryOperationRunsItsOwnBody_ThoughTheJobIsReused()
     {
-        var perOperation = new int[5_000][];
+        var perOperation = new int[20_000][];
         for (int op = 0; op < perOperation.Length; op++)
         {
-            int[] mine = perOperation[op] = new int[2 + op % 3];
+            int[] mine = perOperation[op] = new int[op % 2 == 0 ? 2 : 7];
             WorkerTeam.Shared.Run(mine.Length, i => Interlocked.Increment(ref mine[i]));
         }
 

@@ -115,13 +115,21 @@ internal sealed class WorkerTeam
         }
     }
 
+    /// <summary>
+    /// Claims and runs pieces of the operation the job holds, until none is left or a newer one has begun. The
+    /// job's generation and piece count are read once, together: read separately, a worker finishing one
+    /// operation could pair the old generation with the next operation's count, pass the check with a
+    /// stale ticket and claim a piece that does not exist.
+    /// </summary>
     private void TakePieces(Job job)
     {
+        long header = Volatile.Read(ref job.Header);
+        int generation = (int)(header >> 32), count = (int)header;
         while (true)
         {
             long ticket = Volatile.Read(ref _ticket);
             int index = (int)ticket;
-            if ((int)(ticket >> 32) != job.Generation || index >= job.Count) return;
+            if ((int)(ticket >> 32) != generation || index >= count) return;
             if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
             try
             {
@@ -170,19 +178,19 @@ internal sealed class WorkerTeam
     /// operation's ticket is published (a release), and read by participants after they read that ticket.</summary>
     private sealed class Job
     {
-        internal int Generation;
-        internal int Count;
+        /// <summary>The operation's generation in the high 32 bits and its piece count in the low ones, written
+        /// last by <see cref="Start"/> and read in one load.</summary>
+        internal long Header;
         internal Action<int> Body = static _ => { };
         internal int Unfinished;
         internal Exception? Error;
 
         internal void Start(int generation, int count, Action<int> body)
         {
-            Generation = generation;
-            Count = count;
             Body = body;
             Error = null;
             Unfinished = count;
+            Volatile.Write(ref Header, ((long)generation << 32) | (uint)count);
         }
 
         /// <summary>Drops the body (no participant can call it once every piece is finished) and returns the first error.</summary>
