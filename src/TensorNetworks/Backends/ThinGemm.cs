@@ -53,7 +53,7 @@ internal static unsafe class ThinGemm
             var store = new Store<T>(alpha, beta, n);
             int grain = (int)Math.Max(RowsPerBlock, MinRowBlockWork / ((long)n * k));
             grain = (grain + RowsPerBlock - 1) / RowsPerBlock * RowsPerBlock;
-            Parallelism.For(m, grain, (start, length) => Rows(start, length, k, a, rowStep, innerStep, panel, c, ldc, store));
+            Parallelism.For(m, grain, new RowRanges<T>(k, a, rowStep, innerStep, panel, c, ldc, store));
         }
         ArrayPool<T>.Shared.Return(packed);
     }
@@ -75,11 +75,15 @@ internal static unsafe class ThinGemm
         }
     }
 
-    private static void Rows<T>(int start, int length, int k, T* a, nint rowStep, nint innerStep, Panel<T> panel,
-        T* c, int ldc, Store<T> store) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>Rows [start, start + length) of C, in blocks of <see cref="RowsPerBlock"/>.</summary>
+    private readonly struct RowRanges<T>(int k, T* a, nint rowStep, nint innerStep, Panel<T> panel, T* c, int ldc, Store<T> store)
+        : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = start, end = start + length; i < end; i += RowsPerBlock)
-            Block(Math.Min(RowsPerBlock, end - i), k, panel, a + i * rowStep, rowStep, innerStep, c + (nint)i * ldc, ldc, store);
+        public void Run(int start, int length)
+        {
+            for (int i = start, end = start + length; i < end; i += RowsPerBlock)
+                Block(Math.Min(RowsPerBlock, end - i), k, panel, a + i * rowStep, rowStep, innerStep, c + (nint)i * ldc, ldc, store);
+        }
     }
 
     /// <summary>

@@ -51,6 +51,22 @@ public sealed class ParallelismTests
         Assert.True(splitExp <= oneThread, $"a split 1M-element exp allocated {splitExp} B per call against {oneThread} B");
     }
 
+    [Fact]
+    public void SmallAndThinMatMulsAllocateOnlyTheirOutput()
+    {
+        var g = new Generator(6);
+        Tensor a = TN.Randn(g, 10, 10), b = TN.Randn(g, 10, 10);
+        Tensor thin = TN.Randn(g, 64, 8), wide = TN.Randn(g, 8, 4096);
+
+        long output = AllocatedPerCall(() => _ = Tensor.Uninitialized(DType.Float32, [10, 10]));
+        long small = AllocatedPerCall(() => _ = TN.MatMul(a, b));
+        long pooledOutput = AllocatedPerCall(() => _ = Tensor.Uninitialized(DType.Float32, [64, 4096]));
+        long thinGemm = AllocatedPerCall(() => _ = TN.MatMul(thin, wide));
+
+        Assert.True(small <= output, $"a 10×10 matmul allocated {small} B against {output} B for its output alone");
+        Assert.True(thinGemm <= pooledOutput, $"a 64×8·8×4096 matmul allocated {thinGemm} B against {pooledOutput} B for its output alone");
+    }
+
     /// <summary>The fewest bytes one call allocated on this thread over 50 calls: the steady state, without the
     /// calls that found the pool empty and allocated a fresh array.</summary>
     private static long AllocatedPerCall(Action op)

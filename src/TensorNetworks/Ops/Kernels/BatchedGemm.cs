@@ -71,8 +71,7 @@ internal static class BatchedGemm
             bool split = workers >= 2 && batch * itemWork >= parallelBatchWork;
             if (batch == 1 && job.K <= ThinInner && itemWork >= parallelBatchWork && Environment.ProcessorCount >= 2 && job.M >= 64)
             {
-                int blocks = Environment.ProcessorCount, rows = (job.M + blocks - 1) / blocks;
-                Parallelism.Run(blocks, w => items.Rows(w * rows, Math.Min(job.M, (w + 1) * rows)));
+                RowBlocksOnCores(items, job.M);
                 return;
             }
             if (!small && (!split || itemWork >= PackedGemm<T>.ParallelWork))
@@ -85,9 +84,22 @@ internal static class BatchedGemm
                 items.Run(0, batch, small);
                 return;
             }
-            int chunks = Math.Min(batch, 4 * workers), chunk = (batch + chunks - 1) / chunks;
-            Parallelism.Run(chunks, w => items.Run(w * chunk, Math.Min(batch, (w + 1) * chunk), small));
+            ItemsOnCores(items, batch, workers, small);
         }
+    }
+
+    // The two parallel paths are separate methods so that their closures are made only when they run: a
+    // lambda in Multiply made its closure on every call, 104 B for each 10×10 product.
+    private static unsafe void RowBlocksOnCores<T>(BatchJob<T> items, int m) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int blocks = Environment.ProcessorCount, rows = (m + blocks - 1) / blocks;
+        Parallelism.Run(blocks, w => items.Rows(w * rows, Math.Min(m, (w + 1) * rows)));
+    }
+
+    private static unsafe void ItemsOnCores<T>(BatchJob<T> items, int batch, int workers, bool small) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int chunks = Math.Min(batch, 4 * workers), chunk = (batch + chunks - 1) / chunks;
+        Parallelism.Run(chunks, w => items.Run(w * chunk, Math.Min(batch, (w + 1) * chunk), small));
     }
 
     /// <summary>Extents and layout of one product: op(A) is M×K, op(B) is K×N; Lda and Ldb are stored row lengths.</summary>
