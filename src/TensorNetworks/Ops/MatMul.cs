@@ -45,6 +45,7 @@ public static partial class TN
             return a.Order == 2 ? r : r.Reshape([.. lead, m, b.Dims[1]]);
         }
 
+        if (a.Order == 3 && b.Order == 3 && a.Dims[0] == b.Dims[0]) return Mm(a, b);
         int[] batch = BroadcastShapes.Of(a.Dims[..^2], b.Dims[..^2], "MatMul (batch axes)");
         Tensor ab = a.BroadcastTo([.. batch, a.Dims[^2], k]).Reshape(-1, a.Dims[^2], k);
         Tensor bb = b.BroadcastTo([.. batch, k, b.Dims[^1]]).Reshape(-1, k, b.Dims[^1]);
