@@ -10,8 +10,7 @@
 #   TN_BACKEND=managed bench/compare.sh engine       # force a backend (default: OpenBLAS if it loads)
 #   THREADS=1 bench/compare.sh einsum                # both sides on 1 thread (default 2)
 #
-# tn runs without JIT tiering (DOTNET_TieredCompilation=0), as the examples do. Each suite takes 3 to 6
-# minutes on 2 cores. Both sides run in this environment, so OPENBLAS_*
+# Each suite takes 3 to 6 minutes on 2 cores. Both sides run in this environment, so OPENBLAS_*
 # variables apply to tn and to PyTorch alike (see bench/peers/engine_peer.py). THREADS sets torch's
 # intra-op threads, OpenBLAS's threads and the core count .NET reports to tn; on a busy machine,
 # 1 thread shows kernel speed without the cost of threads waiting for a core. Logs and raw results
@@ -44,11 +43,7 @@ echo "PyTorch peer... (log: $out/peer.log)" >&2
 "$python" "$root/bench/peers/${suite}_peer.py" --threads "$threads" > "$out/peer.json" 2> "$out/peer.log"
 
 echo "tn (BenchmarkDotNet)... (log: $out/bdn.log)" >&2
-# tn runs fully optimized code from the first call, as the examples and bench/decomp.sh do: with .NET's
-# tiered JIT, TensorPrimitives' generic kernels start unoptimized (a 1M exp took 40 ms, then 7 ms, and
-# ~0.2 ms only after about a second), and BenchmarkDotNet's pilot, timing those first calls, chose 6 calls
-# per iteration, so a whole launch could measure 3 ms per exp.
-(export DOTNET_TieredCompilation=0; cd "$out" && dotnet "$dll" --filter "$filter" --exporters json \
+(cd "$out" && dotnet "$dll" --filter "$filter" --exporters json \
     --artifacts "$out/bdn" "$@" > "$out/bdn.log" 2>&1) \
     || { tail -n 30 "$out/bdn.log" >&2; exit 1; }
 
