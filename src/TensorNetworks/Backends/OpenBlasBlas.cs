@@ -28,7 +28,7 @@ internal sealed unsafe class OpenBlasBlas : BlasBackend
             if (blocks > 1) GemmSplit.Run(blocks, transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             else
             {
-                if ((long)m * n * k >= OpenBlasThreads.ThreadedGemmWork) OpenBlasThreads.BeforeThreadedCall();
+                OpenBlasThreads.BeforeThreadedCall((long)m * n * k);
                 OpenBlasNative.Gemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             }
         }

@@ -147,7 +147,7 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
             g[..(n * n)].Clear();
             return;
         }
-        if ((long)n * n * k >= OpenBlasThreads.ThreadedGemmWork) OpenBlasThreads.BeforeThreadedCall();
+        OpenBlasThreads.BeforeThreadedCall((long)n * n * k);
         fixed (T* pa = a, pg = g)
             OpenBlasNative.SyrkLower(transposed, n, k, pa, pg);
         for (int i = 0; i < n; i++)

@@ -50,12 +50,19 @@ internal static class OpenBlasThreads
         if (Volatile.Read(ref s_open) == 0) WorkerTeam.Shared.Rest();
     }
 
+    /// <summary><see cref="BeforeThreadedCall()"/> for a GEMM-like call of <paramref name="multiplyAdds"/>, which
+    /// OpenBLAS threads only from <see cref="ThreadedGemmWork"/> up.</summary>
+    internal static void BeforeThreadedCall(long multiplyAdds)
+    {
+        if (multiplyAdds >= ThreadedGemmWork) BeforeThreadedCall();
+    }
+
     /// <summary>Opens a section; dispose it to close.</summary>
     internal static Section SingleThreaded() => SingleThreadedWhen(true);
 
     /// <summary>Opens a section when <paramref name="condition"/> holds (and the library exports its thread
     /// control); otherwise, as the call may then run on OpenBLAS's threads, rests the team
-    /// (<see cref="BeforeThreadedCall"/>) and returns a section that does nothing.</summary>
+    /// (<see cref="BeforeThreadedCall()"/>) and returns a section that does nothing.</summary>
     internal static Section SingleThreadedWhen(bool condition)
     {
         if (!condition || !s_available.Value)

@@ -59,22 +59,14 @@ internal static class EinsumCache
         return signature;
     }
 
-    private sealed class Key(string? equation, int[] signature, PlanOptions options) : IEquatable<Key>
+    private sealed record Key(string? Equation, int[] Signature, PlanOptions Options)
     {
-        private readonly int _hash = HashOf(equation, signature, options);
+        private readonly int _hash = HashOf(Equation, Signature, Options);
 
-        public bool Equals(Key? other) => other is not null && _hash == other._hash && equation == other.Equation
-            && options == other.Options && signature.AsSpan().SequenceEqual(other.Signature);
-
-        public override bool Equals(object? obj) => Equals(obj as Key);
+        public bool Equals(Key? other) => other is not null && _hash == other._hash && Equation == other.Equation
+            && Options == other.Options && Signature.AsSpan().SequenceEqual(other.Signature);
 
         public override int GetHashCode() => _hash;
-
-        private string? Equation => equation;
-
-        private int[] Signature => signature;
-
-        private PlanOptions Options => options;
 
         private static int HashOf(string? equation, int[] signature, PlanOptions options)
         {

@@ -54,7 +54,8 @@ internal sealed class EinsumProgram
         {
             LabelDiagonal? diagonal = LabelDiagonal.Plan(shapes[i], problem.Inputs[i], out int[] labels);
             int[] dims = diagonal?.Dims ?? shapes[i];
-            (int[]? view, dims, labels) = DropBroadcastAxes(dims, labels, problem.Sizes);
+            (int[]? view, labels) = DropBroadcastAxes(dims, labels, problem.Sizes);
+            dims = view ?? dims;
             int[] planned = problem.Reduced[i];
             int[]? sum = PairwiseContraction.PrivateAxes(labels, [], planned.Contains);
             if (sum is not null) (dims, labels) = Without(dims, labels, sum);
@@ -85,11 +86,13 @@ internal sealed class EinsumProgram
         return new EinsumProgram(operands, steps, finalSum, PermutationTo(finalLabels, problem.Output));
     }
 
-    private static (int[]? View, int[] Dims, int[] Labels) DropBroadcastAxes(int[] dims, int[] labels, Dictionary<int, int> sizes)
+    /// <summary>The extents and labels without the axes of extent 1 that broadcast against a larger extent;
+    /// null extents (and the labels as given) when there is none.</summary>
+    private static (int[]? View, int[] Labels) DropBroadcastAxes(int[] dims, int[] labels, Dictionary<int, int> sizes)
     {
         bool any = false;
         for (int i = 0; i < labels.Length; i++) any |= dims[i] == 1 && sizes[labels[i]] > 1;
-        if (!any) return (null, dims, labels);
+        if (!any) return (null, labels);
         var keptDims = new List<int>();
         var keptLabels = new List<int>();
         for (int i = 0; i < labels.Length; i++)
@@ -98,7 +101,7 @@ internal sealed class EinsumProgram
             keptDims.Add(dims[i]);
             keptLabels.Add(labels[i]);
         }
-        return ([.. keptDims], [.. keptDims], [.. keptLabels]);
+        return ([.. keptDims], [.. keptLabels]);
     }
 
     private static (int[] Dims, int[] Labels) Without(int[] dims, int[] labels, int[] axes)

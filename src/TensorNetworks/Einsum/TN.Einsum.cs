@@ -26,12 +26,12 @@ public static partial class TN
         ArgumentNullException.ThrowIfNull(equation);
         ArgumentNullException.ThrowIfNull(operands);
         ArgumentNullException.ThrowIfNull(options);
-        RequireOneDType(operands, $"Einsum \"{equation}\"");
+        RequireOneDType(operands, equation);
         EinsumProgram program = EinsumCache.Get(equation, null, null, operands, options, () =>
         {
             int[][] shapes = [.. operands.Select(o => o.Dims)];
             EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
-            var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"Einsum \"{equation}\"");
+            var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, Context(equation));
             return EinsumProgram.Compile(problem, shapes, options);
         });
         return program.Run(operands);
@@ -51,7 +51,7 @@ public static partial class TN
         ArgumentNullException.ThrowIfNull(inputLabels);
         ArgumentNullException.ThrowIfNull(outputLabels);
         ArgumentNullException.ThrowIfNull(operands);
-        RequireOneDType(operands, "Einsum");
+        RequireOneDType(operands, null);
         options ??= PlanOptions.Default;
         EinsumProgram program = EinsumCache.Get(null, inputLabels, outputLabels, operands, options, () =>
         {
@@ -74,13 +74,17 @@ public static partial class TN
         return ContractionPlanner.Plan(problem.Reduced, problem.Output, problem.Sizes, options);
     }
 
-    private static void RequireOneDType(Tensor[] operands, string context)
+    /// <summary>Every operand present and of operand 0's dtype; messages name the einsum by its equation when
+    /// given (built only on failure: this runs on every call).</summary>
+    private static void RequireOneDType(Tensor[] operands, string? equation)
     {
         for (int i = 0; i < operands.Length; i++)
         {
-            if (operands[i] is null) throw new ArgumentNullException(nameof(operands), $"{context}: operand {i} is null.");
+            if (operands[i] is null) throw new ArgumentNullException(nameof(operands), $"{Context(equation)}: operand {i} is null.");
             if (operands[i].DType != operands[0].DType)
-                throw new ArgumentException($"{context}: operand 0 is {operands[0].DType} but operand {i} is {operands[i].DType}; convert with To(DType.{operands[0].DType}).");
+                throw new ArgumentException($"{Context(equation)}: operand 0 is {operands[0].DType} but operand {i} is {operands[i].DType}; convert with To(DType.{operands[0].DType}).");
         }
     }
+
+    private static string Context(string? equation) => equation is null ? "Einsum" : $"Einsum \"{equation}\"";
 }

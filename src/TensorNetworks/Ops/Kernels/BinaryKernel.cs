@@ -39,22 +39,18 @@ internal static class BinaryKernel
     private static void RunParallel<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d, int n)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, new Ranges<T, TOp>(x, spanX, y, spanY, d));
+        => Parallelism.ForInCacheBlocks(n, Parallelism.ElementwiseGrain, new Ranges<T, TOp>(x, spanX, y, spanY, d));
 
-    /// <summary>d = op(x, y) on a range, in <see cref="Parallelism.CacheBlock"/> calls; x or y is a scalar (element 0) when not a span.</summary>
+    /// <summary>d = op(x, y) on a range; x or y is a scalar (element 0) when not a span.</summary>
     private readonly struct Ranges<T, TOp>(T[] x, bool spanX, T[] y, bool spanY, T[] d) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : IBinaryOp<T>
     {
         public void Run(int start, int length)
         {
-            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
-            {
-                int len = Math.Min(Parallelism.CacheBlock, end - s);
-                if (spanX && spanY) TOp.Apply(x.AsSpan(s, len), y.AsSpan(s, len), d.AsSpan(s, len));
-                else if (spanX) TOp.Apply(x.AsSpan(s, len), y[0], d.AsSpan(s, len));
-                else TOp.Apply(x[0], y.AsSpan(s, len), d.AsSpan(s, len));
-            }
+            if (spanX && spanY) TOp.Apply(x.AsSpan(start, length), y.AsSpan(start, length), d.AsSpan(start, length));
+            else if (spanX) TOp.Apply(x.AsSpan(start, length), y[0], d.AsSpan(start, length));
+            else TOp.Apply(x[0], y.AsSpan(start, length), d.AsSpan(start, length));
         }
     }
 

@@ -51,12 +51,26 @@ internal static class Parallelism
         }
     }
 
+    /// <summary><see cref="For{TBody}"/> with each piece handed to <paramref name="body"/> in ranges of at most
+    /// <see cref="CacheBlock"/> elements, for bodies that call TensorPrimitives.</summary>
+    internal static void ForInCacheBlocks<TBody>(int n, int grain, TBody body) where TBody : struct, IRangeBody
+        => For(n, grain, new CacheBlocked<TBody>(body));
+
     /// <summary>Runs <paramref name="body"/>(i) for every i in [0, <paramref name="count"/>) across the cores.</summary>
     internal static void Run(int count, Action<int> body) => WorkerTeam.Shared.Run(count, body);
 
     private readonly struct DelegateRange(Action<int, int> body) : IRangeBody
     {
         public void Run(int start, int length) => body(start, length);
+    }
+
+    private readonly struct CacheBlocked<TBody>(TBody body) : IRangeBody where TBody : struct, IRangeBody
+    {
+        public void Run(int start, int length)
+        {
+            for (int s = start, end = start + length; s < end; s += CacheBlock)
+                body.Run(s, Math.Min(CacheBlock, end - s));
+        }
     }
 }
 

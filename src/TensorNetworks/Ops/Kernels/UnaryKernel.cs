@@ -51,25 +51,18 @@ internal static class UnaryKernel
     private static void ForwardParallel<T, TOp>(T[] x, T[] y, int n, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, new ForwardRanges<T, TOp>(x, y, op));
+        => Parallelism.ForInCacheBlocks(n, Parallelism.ElementwiseGrain, new ForwardRanges<T, TOp>(x, y, op));
 
     private static void BackwardParallel<T, TOp>(T[] x, T[] y, T[] dy, T[] dx, int n, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
-        => Parallelism.For(n, Parallelism.ElementwiseGrain, new BackwardRanges<T, TOp>(x, y, dy, dx, op));
+        => Parallelism.ForInCacheBlocks(n, Parallelism.ElementwiseGrain, new BackwardRanges<T, TOp>(x, y, dy, dx, op));
 
     private readonly struct ForwardRanges<T, TOp>(T[] x, T[] y, TOp op) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOp<T>
     {
-        public void Run(int start, int length)
-        {
-            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
-            {
-                int len = Math.Min(Parallelism.CacheBlock, end - s);
-                op.Forward(x.AsSpan(s, len), y.AsSpan(s, len));
-            }
-        }
+        public void Run(int start, int length) => op.Forward(x.AsSpan(start, length), y.AsSpan(start, length));
     }
 
     private readonly struct BackwardRanges<T, TOp>(T[] x, T[] y, T[] dy, T[] dx, TOp op) : IRangeBody
@@ -77,12 +70,6 @@ internal static class UnaryKernel
         where TOp : struct, IUnaryOp<T>
     {
         public void Run(int start, int length)
-        {
-            for (int s = start, end = start + length; s < end; s += Parallelism.CacheBlock)
-            {
-                int len = Math.Min(Parallelism.CacheBlock, end - s);
-                op.Backward(x.AsSpan(s, len), y.AsSpan(s, len), dy.AsSpan(s, len), dx.AsSpan(s, len));
-            }
-        }
+            => op.Backward(x.AsSpan(start, length), y.AsSpan(start, length), dy.AsSpan(start, length), dx.AsSpan(start, length));
     }
 }

@@ -39,12 +39,11 @@ internal sealed class WorkerTeam
     private readonly int[] _sleeping;
     private readonly long _spinTicks = (long)(SpinMilliseconds * System.Diagnostics.Stopwatch.Frequency / 1000);
     private int _generation;
-    private Job? _job;
 
     /// <summary>The one job object every operation reuses (one operation runs at a time), so that running on the
     /// team allocates nothing. A worker that still holds it from the previous operation can only take pieces of
     /// the next one once its ticket is published, and by then the job carries the next operation's body.</summary>
-    private readonly Job _reusable = new();
+    private readonly Job _job = new();
 
     /// <summary>The next piece to hand out: the operation's generation in the high 32 bits, the piece index
     /// in the low ones, so a worker still holding an older operation can never claim a piece of a newer one.</summary>
@@ -92,21 +91,19 @@ internal sealed class WorkerTeam
         try
         {
             int generation = _generation + 1;
-            Job job = _reusable;
-            job.Start(generation, count, body);
+            _job.Start(generation, count, body);
             Volatile.Write(ref _resting, 0);
-            Volatile.Write(ref _job, job);
             Volatile.Write(ref _ticket, (long)generation << 32);
             Interlocked.Exchange(ref _generation, generation); // a full fence: the reads of _sleeping below cannot move before it
             for (int w = 0; w < _wake.Length; w++)
                 if (Volatile.Read(ref _sleeping[w]) == 1) _wake[w].Set();
-            TakePieces(job);
-            for (int round = 0; Volatile.Read(ref job.Unfinished) > 0; round++)
+            TakePieces(_job);
+            for (int round = 0; Volatile.Read(ref _job.Unfinished) > 0; round++)
             {
                 if (round < CallerSpinRounds) Thread.SpinWait(SpinIterations);
                 else Thread.Yield();
             }
-            Exception? error = job.Finish();
+            Exception? error = _job.Finish();
             if (error is not null) throw new AggregateException(error);
         }
         finally
@@ -149,7 +146,7 @@ internal sealed class WorkerTeam
         while (true)
         {
             seen = AwaitGeneration(w, seen);
-            if (Volatile.Read(ref _job) is { } job) TakePieces(job);
+            TakePieces(_job);
         }
     }
 
