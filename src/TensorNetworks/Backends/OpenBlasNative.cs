@@ -97,11 +97,12 @@ internal static unsafe partial class OpenBlasNative
             Dgemm(CblasRowMajor, ta, tb, m, n, k, Unsafe.BitCast<T, double>(alpha), (double*)a, lda, (double*)b, ldb, Unsafe.BitCast<T, double>(beta), (double*)c, ldc);
     }
 
-    /// <summary>Row-major lower triangle of C = op(A)·op(A)ᵀ (n×n, ldc = n) through cblas_?syrk: op(A) = A (n×k, lda = k), or
-    /// Aᵀ for A k×n (lda = n) when <paramref name="transposed"/>. The strict upper triangle is not written.</summary>
-    internal static void SyrkLower<T>(bool transposed, int n, int k, T* a, T* c) where T : unmanaged
+    /// <summary>Row-major lower triangle of C = op(A)·op(A)ᵀ (n×n, ldc = n) through cblas_?syrk: op(A) = A (n×k, leading
+    /// dimension <paramref name="lda"/> ≥ k), or Aᵀ for A k×n (lda ≥ n) when <paramref name="transposed"/>. The strict upper
+    /// triangle is not written.</summary>
+    internal static void SyrkLower<T>(bool transposed, int n, int k, T* a, int lda, T* c) where T : unmanaged
     {
-        int trans = transposed ? CblasTrans : CblasNoTrans, lda = transposed ? n : k;
+        int trans = transposed ? CblasTrans : CblasNoTrans;
         if (typeof(T) == typeof(float)) Ssyrk(CblasRowMajor, CblasLower, trans, n, k, 1f, (float*)a, lda, 0f, (float*)c, n);
         else Dsyrk(CblasRowMajor, CblasLower, trans, n, k, 1.0, (double*)a, lda, 0.0, (double*)c, n);
     }

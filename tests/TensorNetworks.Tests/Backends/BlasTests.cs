@@ -133,6 +133,16 @@ public sealed class BlasTests
         Assert.True(GemmSplit.BlocksFor(200, 20, 40000, cores: 2) > 1);
     }
 
+    [Fact]
+    public void GemmSplit_SplitsLargeGramsAlongTheirInnerExtent_ByShapeOnly()
+    {
+        Assert.Equal(4, GemmSplit.GramBlocksFor(64, 16384, cores: 2));
+        Assert.Equal(GemmSplit.GramBlocksFor(64, 16384, cores: 2), GemmSplit.GramBlocksFor(64, 16384, cores: 16));
+        Assert.Equal(2, GemmSplit.GramBlocksFor(16, 4100, cores: 2));
+        Assert.Equal(1, GemmSplit.GramBlocksFor(64, 16384, cores: 1));
+        Assert.Equal(1, GemmSplit.GramBlocksFor(16, 4000, cores: 2));
+    }
+
     [Theory]
     [MemberData(nameof(BlasBackends.BlasNames), MemberType = typeof(BlasBackends))]
     public void Gemm_ThrowsForTooSmallLeadingDimensionOrSpan(string backend)

@@ -30,6 +30,29 @@ public sealed class GramTests
         }
     }
 
+    /// <summary>Shapes whose Gram OpenBLAS computes as k-blocks on the cores (<c>GemmSplit.RunGram</c>): 2 and 3 blocks, the
+    /// last one shorter, for the first mode (A as stored) and the last mode (Aᵀ).</summary>
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Gram_OfALongUnfoldingSplitIntoBlocks_EqualsTheProduct(DType dtype)
+    {
+        var g = new Generator(133);
+        foreach ((int[] shape, int mode) in new[] { (new[] { 16, 4100 }, 0), (new[] { 24, 3001 }, 0), (new[] { 3001, 24 }, 1), (new[] { 3, 1000, 24 }, 2) })
+        {
+            Tensor x = TN.Randn(g, dtype, shape);
+            Tensor gram = TN.Linalg.Gram(x, mode);
+            double[] u = TN.Linalg.Unfold(x, mode).ToArray<double>();
+            int size = shape[mode], cols = u.Length / size;
+            double[] expected = MatrixAssert.Multiply(u, size, cols, MatrixAssert.Transpose(u, size, cols), size);
+            MatrixAssert.Close(expected, gram.ToArray<double>(), MatrixAssert.Tolerance(dtype) * 10, $"[{string.Join(", ", shape)}] mode {mode}");
+            double[] values = gram.ToArray<double>();
+            for (int i = 0; i < size; i++)
+            for (int j = 0; j < i; j++)
+                Assert.Equal(values[i * size + j], values[j * size + i]);
+        }
+    }
+
     [Fact]
     public void Gram_OfAnEmptyTensorIsZero()
     {
