@@ -7,7 +7,8 @@ namespace TensorNetworks.Models.Decompositions;
 /// Computed in the input's dtype and not recorded for autodiff. A wide unfolding (at least twice as many columns
 /// as rows) is split through its Gram matrix C·Cᵀ when that is accurate enough
 /// (<see cref="TtSvdTruncation.GramRankIsReliable"/>: every kept singular value at least 64·sqrt(eps)·σ₀, and δ
-/// either discards nothing or is at least sqrt(m)·64·sqrt(eps)·σ₀), and by an SVD otherwise.
+/// either discards nothing or is at least sqrt(m)·64·sqrt(eps)·σ₀); a narrower one through the smaller of its two Gram
+/// matrices under the stricter rule of <see cref="TtRounding"/>'s cuts; either by an SVD when its rule fails.
 /// </summary>
 /// <example><code>
 /// TensorTrain tt = TtSvd.Decompose(dense, relativeAccuracy: 1e-6);
@@ -43,7 +44,7 @@ public static class TtSvd
         int[] caps = TtSvdTruncation.Caps("TtSvd.Decompose", relativeAccuracy, maxRanks, modes);
         using var _ = TN.NoGrad();
         int d = modes.Length;
-        double delta = d > 1 ? relativeAccuracy * tensor.Norm().Item() / Math.Sqrt(d - 1) : 0;
+        double delta = d > 1 && relativeAccuracy > 0 ? relativeAccuracy * tensor.Norm().Item() / Math.Sqrt(d - 1) : 0;
         var cores = new Tensor[d];
         var rest = new Remainder(tensor.Detach(), null);
         int r = 1;
@@ -53,13 +54,21 @@ public static class TtSvd
             Tensor u;
             (u, rest) = rest.Columns(rows) >= 2 * rows
                 ? GramStep(rest, modes[k], rows, delta, caps[k + 1]) ?? SvdStep(rest.Materialize(modes[k], rows), delta, caps[k + 1])
-                : SvdStep(rest.Materialize(modes[k], rows), delta, caps[k + 1]);
+                : NarrowStep(rest.Materialize(modes[k], rows), delta, caps[k + 1]);
             int rank = u.Size(1);
             cores[k] = u.Reshape(r, modes[k], rank);
             r = rank;
         }
         cores[d - 1] = rest.Materialize(modes[d - 1], r * modes[d - 1]).Reshape(r, modes[d - 1], 1);
         return new TensorTrain(cores);
+    }
+
+    /// <summary>One step of an unfolding with fewer than twice as many columns as rows: through the smaller Gram matrix
+    /// (<see cref="TtRounding.GramStep"/>, the same cut as a rounding's), or by the SVD when its accuracy rule fails.</summary>
+    private static (Tensor Core, Remainder Next) NarrowStep(Tensor c, double delta, int cap)
+    {
+        if (TtRounding.GramStep(c, delta, cap) is not var (u, carry)) return SvdStep(c, delta, cap);
+        return (u, new Remainder(carry, null));
     }
 
     /// <summary>One step by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>
