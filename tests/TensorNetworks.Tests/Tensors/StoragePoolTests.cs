@@ -101,6 +101,17 @@ public sealed class StoragePoolTests
     }
 
     [Fact]
+    public void Collector_JudgesACollectionByWhatWasStillOut()
+    {
+        const long mb = 1 << 20;
+        Assert.True(PoolCollector.IsProductive(returned: 6 * mb, rented: 18 * mb, returnedBetween: 12 * mb));
+        Assert.False(PoolCollector.IsProductive(returned: 2 * mb, rented: 18 * mb, returnedBetween: 12 * mb));
+        Assert.True(PoolCollector.IsProductive(returned: 9 * mb, rented: 18 * mb, returnedBetween: 0));
+        Assert.False(PoolCollector.IsProductive(returned: 8 * mb, rented: 18 * mb, returnedBetween: 0));
+        Assert.True(PoolCollector.IsProductive(returned: 0, rented: 8 * mb, returnedBetween: 20 * mb));
+    }
+
+    [Fact]
     public void Pool_StaysCorrectUnderConcurrentUse()
     {
         const int length = 200_000;
