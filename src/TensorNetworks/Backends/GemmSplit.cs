@@ -6,7 +6,8 @@ namespace TensorNetworks.Backends;
 
 /// <summary>
 /// Runs a mid-sized OpenBLAS GEMM as single-threaded calls on row (or column) blocks of C, spread over
-/// the cores by <see cref="Parallelism.Run"/>. OpenBLAS splits each product into one
+/// the cores by <see cref="Parallelism.Run"/>, and a Gram matrix with a long inner extent as single-threaded
+/// ?syrk calls on k-blocks (<see cref="RunGram"/>). OpenBLAS splits each product into one
 /// fixed share per thread, so a share whose core is busy elsewhere holds the whole call back (a
 /// 10000×10×100 float32 product took 2-2.5× its one-thread time on two threads of a loaded machine);
 /// several smaller blocks handed out as cores free up keep both cores busy without waiting on either.
