@@ -59,8 +59,9 @@ public static class Hosvd
     /// <summary>
     /// The first <paramref name="count"/> left singular vectors of the mode-n unfolding X₍ₙ₎ (Iₙ × J). When
     /// Iₙ ≤ J they come from the Gram matrix X₍ₙ₎X₍ₙ₎ᵀ (<see cref="TN.Linalg.GramSvd"/>, computed without forming
-    /// the unfolding), kept only if σ_{count−1} ≥ 64·sqrt(eps)·σ₀ (<see cref="GramSvdResult.IsAccurate"/>);
-    /// otherwise, and for Iₙ &gt; J, from the SVD of the unfolding.
+    /// the unfolding), kept only if σ_{count−1} ≥ 64·sqrt(eps)·σ₀ (<see cref="GramSvdResult.IsAccurate"/>); when
+    /// Iₙ &gt; J, from the float64 Gram matrix of the other side (<see cref="TallGram"/>) under the float64 rule;
+    /// otherwise from the SVD of the unfolding.
     /// </summary>
     internal static Tensor LeadingLeftSingularVectors(Tensor tensor, int mode, int count)
     {
@@ -69,8 +70,11 @@ public static class Hosvd
         {
             GramSvdResult gram = TN.Linalg.GramSvd(tensor, mode);
             if (gram.IsAccurate(count)) return gram.U.Narrow(1, 0, count);
+            return TN.Linalg.Svd(TN.Linalg.Unfold(tensor, mode)).U.Narrow(1, 0, count);
         }
-        return TN.Linalg.Svd(TN.Linalg.Unfold(tensor, mode)).U.Narrow(1, 0, count);
+        Tensor unfolded = TN.Linalg.Unfold(tensor, mode);
+        GramSvdResult right = TallGram.RightFactors(unfolded, "Hosvd");
+        return right.IsAccurate(count) ? TallGram.LeftVectors(unfolded, right.U, count) : TN.Linalg.Svd(unfolded).U.Narrow(1, 0, count);
     }
 
     /// <summary>X ×₀ U₀ᵀ ⋯ ×_{N−1} U_{N−1}ᵀ in one einsum.</summary>

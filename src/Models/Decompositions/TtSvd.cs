@@ -7,8 +7,8 @@ namespace TensorNetworks.Models.Decompositions;
 /// Computed in the input's dtype and not recorded for autodiff. A wide unfolding (at least twice as many columns
 /// as rows) is split through its Gram matrix C·Cᵀ when that is accurate enough
 /// (<see cref="TtSvdTruncation.GramRankIsReliable"/>: every kept singular value at least 64·sqrt(eps)·σ₀, and δ
-/// either discards nothing or is at least sqrt(m)·64·sqrt(eps)·σ₀); a narrower one through the smaller of its two Gram
-/// matrices under the stricter rule of <see cref="TtRounding"/>'s cuts; either by an SVD when its rule fails.
+/// either discards nothing or is at least sqrt(m)·64·sqrt(eps)·σ₀); a tall one through its float64 Gram matrix CᵀC and a
+/// QR of C·V_r (<see cref="TallGram"/>), one in between through TT rounding's wide cut; each by an SVD when its rule fails.
 /// </summary>
 /// <example><code>
 /// TensorTrain tt = TtSvd.Decompose(dense, relativeAccuracy: 1e-6);
@@ -63,12 +63,22 @@ public static class TtSvd
         return new TensorTrain(cores);
     }
 
-    /// <summary>One step of an unfolding with fewer than twice as many columns as rows: through the smaller Gram matrix
-    /// (<see cref="TtRounding.GramStep"/>, the same cut as a rounding's), or by the SVD when its accuracy rule fails.</summary>
+    /// <summary>
+    /// One step of an unfolding with fewer than twice as many columns as rows. Tall (m ≥ n): the float64 Gram matrix CᵀC
+    /// gives V and σ, the core is orth(C·V_r) (<see cref="TallGram"/>) and the remainder its transpose times C. Between
+    /// square and twice as wide: TT rounding's wide cut (<see cref="TtRounding.GramStep"/>). Either by the SVD when its
+    /// accuracy rule fails.
+    /// </summary>
     private static (Tensor Core, Remainder Next) NarrowStep(Tensor c, double delta, int cap)
     {
-        if (TtRounding.GramStep(c, delta, cap) is not var (u, carry)) return SvdStep(c, delta, cap);
-        return (u, new Remainder(carry, null));
+        if (c.Size(0) < c.Size(1))
+            return TtRounding.GramStep(c, delta, cap) is var (core, carry) ? (core, new Remainder(carry, null)) : SvdStep(c, delta, cap);
+        GramSvdResult right = TallGram.RightFactors(c, "TtSvd.Decompose");
+        double[] s = right.S.ToArray<double>();
+        int rank = TtSvdTruncation.Rank(s, delta, cap).Rank;
+        if (s[0] == 0 || !TtSvdTruncation.GramRankIsReliable(s, rank, delta, GramSvdResult.Threshold(DType.Float64))) return SvdStep(c, delta, cap);
+        Tensor u = TallGram.LeftVectors(c, right.U, rank);
+        return (u, new Remainder(TN.MatMul(u.Transpose(0, 1), c), null));
     }
 
     /// <summary>One step by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>

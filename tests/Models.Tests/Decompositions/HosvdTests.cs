@@ -117,4 +117,47 @@ public sealed class HosvdTests
         }
         TuckerPlanted.AssertOrthonormal(t, 1e-12);
     }
+
+    [Fact]
+    public void Fit_OfATallModeMatchesTheSvdFactors()
+    {
+        // Mode 0 (60) is longer than the other modes together (12): its factor comes from the Gram matrix of the
+        // other side and a QR, and must span what the SVD's leading vectors span, orthonormal to rounding.
+        Tensor x = TuckerPlanted.Noisy(28, [60, 3, 4], [5, 3, 4], 0.01);
+        foreach (TuckerTensor t in new[] { Hosvd.Fit(x, [5, 3, 4]), Hosvd.FitSequentiallyTruncated(x, [5, 3, 4]) })
+        {
+            Tensor svd = TN.Linalg.Svd(TN.Linalg.Unfold(x, 0)).U.Narrow(1, 0, 5);
+            double[] cosines = TN.Linalg.Svd(TN.Einsum("ir,is->rs", svd, t.Factors[0])).S.ToArray<double>();
+            Assert.All(cosines, c => Assert.Equal(1, c, 1e-10));
+            TuckerPlanted.AssertOrthonormal(t, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Fit_OfATallFloat32Mode_ResolvesValuesBelowTheFloat32GramLevel()
+    {
+        // σ on the tall mode falls to 1e-3·σ₀, below the float32 Gram level (64·sqrt(eps₃₂) ≈ 0.022) but far above the
+        // float64 one: the float64 Gram matrix of the other side still resolves the kept vectors, and the float32
+        // factor spans them to float32 accuracy.
+        var g = new Generator(29);
+        Tensor u = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 200, 6)).Q, v = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 12, 6)).Q;
+        Tensor sigma = TN.Tensor(new[] { 1, 0.3, 0.1, 0.03, 0.01, 1e-3 }).Reshape(1, 6);
+        Tensor x64 = TN.MatMul(u * sigma, v.Transpose(0, 1)).Reshape(200, 3, 4);
+        TuckerTensor t = Hosvd.Fit(x64.To(DType.Float32), [6, 3, 4]);
+        double[] cosines = TN.Linalg.Svd(TN.MatMul(u.Transpose(0, 1), t.Factors[0].To(DType.Float64))).S.ToArray<double>();
+        Assert.All(cosines, c => Assert.Equal(1, c, 1e-4));
+        Assert.True(TuckerPlanted.RelativeError(x64, new TuckerTensor(t.Core.To(DType.Float64), [.. t.Factors.Select(f => f.To(DType.Float64))])) < 1e-5);
+    }
+
+    [Fact]
+    public void Fit_KeepsATinyComponentOfATallMode_ByFallingBackToTheSvd()
+    {
+        // σ₁/σ₀ = 1e-9 on the tall mode 0 (40 against 2·3): below the float64 Gram level, so the SVD must decide.
+        var g = new Generator(30);
+        Tensor[] q = [.. new[] { 40, 2, 3 }.Select(n => TN.Linalg.Qr(TN.Randn(g, DType.Float64, n, 2)).Q)];
+        Tensor core = TN.Tensor(new double[] { 1, 0, 0, 0, 0, 0, 0, 1e-9 }, 2, 2, 2);
+        Tensor x = new TuckerTensor(core, q).ToDense();
+        TuckerTensor t = Hosvd.Fit(x, [2, 2, 2]);
+        Assert.True(TuckerPlanted.RelativeError(x, t) < 1e-12, $"relative error {TuckerPlanted.RelativeError(x, t):G3}");
+    }
 }

@@ -143,4 +143,34 @@ public sealed class TtSvdTests
         TensorTrain tt = TtSvd.Decompose(dense, maxRanks: [1, 2, 1]);
         Assert.Equal(1e-10, (tt.ToDense() - dense).Norm().Item(), 1e-13);
     }
+
+    [Fact]
+    public void Decompose_OfATallFloat32Unfolding_MatchesTheFloat64Svd()
+    {
+        // The first unfolding (300 × 20) is tall; its σ fall to 1e-3·σ₀, below the float32 Gram level, so the step
+        // uses the float64 Gram matrix of the other side and a QR. Capped at 6 it must equal the float64 SVD train to
+        // float32 accuracy, with an orthonormal first core.
+        var g = new Generator(31);
+        Tensor u = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 300, 8)).Q, v = TN.Linalg.Qr(TN.Randn(g, DType.Float64, 20, 8)).Q;
+        Tensor sigma = TN.Tensor(new[] { 1, 0.5, 0.2, 0.1, 0.03, 0.01, 1e-3, 1e-4 }).Reshape(1, 8);
+        Tensor dense = TN.MatMul(u * sigma, v.Transpose(0, 1)).Reshape(300, 4, 5);
+        int[] caps = [1, 6, 5, 1];
+        TensorTrain tt = TtSvd.Decompose(dense.To(DType.Float32), 0, caps);
+        Assert.Equal(caps, tt.Ranks);
+        Close(SvdOnlyTrain(dense, caps), tt.ToDense(), 1e-5);
+        Tensor first = tt.Cores[0].Reshape(300, 6).To(DType.Float64);
+        Close(TN.Eye(6, dtype: DType.Float64), TN.MatMul(first.Transpose(0, 1), first), 1e-5);
+    }
+
+    [Fact]
+    public void Decompose_ThrowsForANonFiniteTallUnfolding()
+    {
+        double[] values = TN.Randn(new Generator(32), DType.Float64, 50, 2, 3).ToArray<double>();
+        values[7 * 6 + 5] = double.NaN;
+        Tensor dense = TN.Tensor(values, 50, 2, 3);
+        var e = Assert.Throws<ArgumentException>(() => TtSvd.Decompose(dense, 0.1));
+        Assert.Contains("TtSvd.Decompose", e.Message);
+        Assert.Contains("not finite", e.Message);
+    }
 }
+
