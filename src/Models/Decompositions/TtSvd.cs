@@ -66,8 +66,8 @@ public static class TtSvd
     /// <summary>
     /// One step of an unfolding with fewer than twice as many columns as rows. Tall (m ≥ n): the float64 Gram matrix CᵀC
     /// gives V and σ, the core is orth(C·V_r) (<see cref="TallGram"/>) and the remainder its transpose times C. Between
-    /// square and twice as wide: TT rounding's wide cut (<see cref="TtRounding.GramStep"/>). Either by the SVD when its
-    /// accuracy rule fails.
+    /// square and twice as wide: TT rounding's wide cut (<see cref="TtRounding.GramStep"/>). Each falls back to the SVD
+    /// when its accuracy rule fails.
     /// </summary>
     private static (Tensor Core, Remainder Next) NarrowStep(Tensor c, double delta, int cap)
     {
