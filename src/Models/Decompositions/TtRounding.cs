@@ -39,7 +39,8 @@ public static class TtRounding
         {
             Tensor g = cores[k];
             int left = g.Size(0), n = g.Size(1), right = g.Size(2);
-            var (l, q) = TN.Linalg.Lq(g.Reshape(left, n * right));
+            Tensor unfolded = g.Reshape(left, n * right);
+            var (l, q) = CholeskyLq.TryFactor(unfolded) ?? TN.Linalg.Lq(unfolded);
             cores[k] = q.Reshape(q.Size(0), n, right);
             cores[k - 1] = TimesLower(cores[k - 1], l);
         }
