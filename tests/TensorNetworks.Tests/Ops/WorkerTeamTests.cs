@@ -71,6 +71,33 @@ public sealed class WorkerTeamTests
     }
 
     [Fact]
+    public void Run_WhileTheTeamIsBusy_StillRunsEveryPieceBeforeRethrowing()
+    {
+        // A run from inside a piece finds the team busy and goes to the thread pool, where a throwing iteration would
+        // stop Parallel.For from starting the rest; the contract is the team's: every piece runs, the first error follows.
+        int finished = 0;
+        AggregateException? inner = null;
+        WorkerTeam.Shared.Run(2, piece =>
+        {
+            if (piece != 0) return;
+            inner = Assert.Throws<AggregateException>(() => WorkerTeam.Shared.Run(40, i =>
+            {
+                if (i == 1) throw new InvalidOperationException("piece 1 failed");
+                Interlocked.Increment(ref finished);
+            }));
+        });
+        Assert.Equal("piece 1 failed", inner!.InnerException!.Message);
+        Assert.Equal(39, finished);
+    }
+
+    [Fact]
+    public void Run_OfOnePiece_WrapsItsErrorAsTheTeamDoes()
+    {
+        var error = Assert.Throws<AggregateException>(() => WorkerTeam.Shared.Run(1, _ => throw new InvalidOperationException("alone")));
+        Assert.Equal("alone", error.InnerException!.Message);
+    }
+
+    [Fact]
     public void Run_EveryOperationRunsItsOwnBody_ThoughTheJobIsReused()
     {
         var perOperation = new int[20_000][];

@@ -80,12 +80,12 @@ internal sealed class WorkerTeam
         if (count <= 0) return;
         if (count == 1 || _wake.Length == 0)
         {
-            for (int i = 0; i < count; i++) body(i);
+            RunInline(count, body);
             return;
         }
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            Parallel.For(0, count, body);
+            RunOnThreadPool(count, body);
             return;
         }
         try
@@ -110,6 +110,45 @@ internal sealed class WorkerTeam
         {
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    /// <summary>Runs every piece on the caller, in order; the first exception is rethrown (wrapped, as from the team)
+    /// once every piece has run.</summary>
+    private static void RunInline(int count, Action<int> body)
+    {
+        Exception? first = null;
+        for (int i = 0; i < count; i++)
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception e)
+            {
+                first ??= e;
+            }
+        }
+        if (first is not null) throw new AggregateException(first);
+    }
+
+    /// <summary>Runs every piece through <see cref="Parallel.For(int, int, Action{int})"/> while the team is busy; a
+    /// piece's exception does not stop the others (as it would stop Parallel.For), and the first is rethrown once every
+    /// piece has run.</summary>
+    private static void RunOnThreadPool(int count, Action<int> body)
+    {
+        Exception? first = null;
+        Parallel.For(0, count, i =>
+        {
+            try
+            {
+                body(i);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref first, e, null);
+            }
+        });
+        if (first is not null) throw new AggregateException(first);
     }
 
     /// <summary>
