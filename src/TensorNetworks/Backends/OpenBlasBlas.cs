@@ -38,8 +38,7 @@ internal sealed unsafe class OpenBlasBlas : BlasBackend
     /// thread count is asked only of products large enough to split.</summary>
     private static int SplitBlocks(int m, int n, int k)
     {
-        int cores = Environment.ProcessorCount;
-        if (GemmSplit.BlocksFor(m, n, k, cores) <= 1) return 1;
-        return GemmSplit.BlocksFor(m, n, k, Math.Min(cores, OpenBlasNative.GetNumThreads()));
+        if (GemmSplit.BlocksFor(m, n, k, Environment.ProcessorCount) <= 1) return 1;
+        return GemmSplit.BlocksFor(m, n, k, OpenBlasThreads.SplitCores);
     }
 }

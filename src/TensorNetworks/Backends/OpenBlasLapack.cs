@@ -148,7 +148,7 @@ internal sealed unsafe class OpenBlasLapack : LapackBackend
             g[..(n * n)].Clear();
             return;
         }
-        int blocks = GemmSplit.GramBlocksFor(n, k, Math.Min(Environment.ProcessorCount, OpenBlasNative.GetNumThreads()));
+        int blocks = GemmSplit.GramBlocksFor(n, k, Environment.ProcessorCount) > 1 ? GemmSplit.GramBlocksFor(n, k, OpenBlasThreads.SplitCores) : 1;
         fixed (T* pa = a, pg = g)
         {
             if (blocks > 1) GemmSplit.RunGram(blocks, transposed, n, k, pa, pg);

@@ -30,6 +30,10 @@ internal static class OpenBlasThreads
     private static int s_open;
     private static int s_restore;
 
+    /// <summary>The cores a split of an OpenBLAS call may spread over: the machine's, at most OpenBLAS's thread
+    /// count (1 inside a single-threaded section, or with OPENBLAS_NUM_THREADS=1).</summary>
+    internal static int SplitCores => Math.Min(Environment.ProcessorCount, OpenBlasNative.GetNumThreads());
+
     /// <summary>Whether a factorization of an m×n matrix is small enough to run on one thread:
     /// min(m, n) ≤ <see cref="SmallExtent"/> and m·n·min(m, n) ≤ <see cref="SmallWork"/>.</summary>
     internal static bool IsSmall(int m, int n)

@@ -103,8 +103,7 @@ internal sealed class WorkerTeam
                 if (round < CallerSpinRounds) Thread.SpinWait(SpinIterations);
                 else Thread.Yield();
             }
-            Exception? error = _job.Finish();
-            if (error is not null) throw new AggregateException(error);
+            ThrowIfFailed(_job.Finish());
         }
         finally
         {
@@ -117,18 +116,8 @@ internal sealed class WorkerTeam
     private static void RunInline(int count, Action<int> body)
     {
         Exception? first = null;
-        for (int i = 0; i < count; i++)
-        {
-            try
-            {
-                body(i);
-            }
-            catch (Exception e)
-            {
-                first ??= e;
-            }
-        }
-        if (first is not null) throw new AggregateException(first);
+        for (int i = 0; i < count; i++) RunPiece(body, i, ref first);
+        ThrowIfFailed(first);
     }
 
     /// <summary>Runs every piece through <see cref="Parallel.For(int, int, Action{int})"/> while the team is busy; a
@@ -137,18 +126,28 @@ internal sealed class WorkerTeam
     private static void RunOnThreadPool(int count, Action<int> body)
     {
         Exception? first = null;
-        Parallel.For(0, count, i =>
+        Parallel.For(0, count, i => RunPiece(body, i, ref first));
+        ThrowIfFailed(first);
+    }
+
+    /// <summary>Runs piece <paramref name="index"/>; an exception it throws is kept in <paramref name="first"/> unless
+    /// another piece's came first.</summary>
+    private static void RunPiece(Action<int> body, int index, ref Exception? first)
+    {
+        try
         {
-            try
-            {
-                body(i);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref first, e, null);
-            }
-        });
-        if (first is not null) throw new AggregateException(first);
+            body(index);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref first, e, null);
+        }
+    }
+
+    /// <summary>Rethrows a piece's exception on the caller, wrapped as every path of <see cref="Run"/> wraps it.</summary>
+    private static void ThrowIfFailed(Exception? error)
+    {
+        if (error is not null) throw new AggregateException(error);
     }
 
     /// <summary>
@@ -167,14 +166,7 @@ internal sealed class WorkerTeam
             int index = (int)ticket;
             if ((int)(ticket >> 32) != generation || index >= count) return;
             if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
-            try
-            {
-                job.Body(index);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref job.Error, e, null);
-            }
+            RunPiece(job.Body, index, ref job.Error);
             Interlocked.Decrement(ref job.Unfinished);
         }
     }
