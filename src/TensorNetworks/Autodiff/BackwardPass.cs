@@ -60,7 +60,12 @@ internal static class BackwardPass
         if (captured is null) return null;
         var result = new Tensor[captured.Length];
         for (int i = 0; i < result.Length; i++)
-            result[i] = captured[i] ?? Tensor.ZerosOf(targets![i].DType, targets[i].Dims);
+        {
+            int first = targetIndex![targets![i]];
+            Tensor? gradient = captured[first];
+            // A target listed again gets its own copy of the first listing's gradient.
+            result[i] = gradient is null ? Tensor.ZerosOf(targets[i].DType, targets[i].Dims) : first == i ? gradient : gradient.Clone();
+        }
         return result;
     }
 

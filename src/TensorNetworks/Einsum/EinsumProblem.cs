@@ -33,7 +33,7 @@ internal sealed class EinsumProblem
         for (int i = 0; i < inputs.Length; i++)
         {
             int[] labels = inputs[i], dims = shapes[i];
-            reduced[i] = [.. labels.Distinct().Where(l => !(dims[Array.IndexOf(labels, l)] == 1 && sizes[l] > 1))];
+            reduced[i] = [.. labels.Distinct().Where(l => !(dims[Array.IndexOf(labels, l)] == 1 && sizes[l] != 1))];
             foreach (int l in reduced[i]) holders[l] = holders.GetValueOrDefault(l) + 1;
         }
         for (int i = 0; i < inputs.Length; i++)

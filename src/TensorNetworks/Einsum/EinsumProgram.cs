@@ -86,18 +86,18 @@ internal sealed class EinsumProgram
         return new EinsumProgram(operands, steps, finalSum, PermutationTo(finalLabels, problem.Output));
     }
 
-    /// <summary>The extents and labels without the axes of extent 1 that broadcast against a larger extent;
+    /// <summary>The extents and labels without the axes of extent 1 that broadcast against another extent (0 included);
     /// null extents (and the labels as given) when there is none.</summary>
     private static (int[]? View, int[] Labels) DropBroadcastAxes(int[] dims, int[] labels, Dictionary<int, int> sizes)
     {
         bool any = false;
-        for (int i = 0; i < labels.Length; i++) any |= dims[i] == 1 && sizes[labels[i]] > 1;
+        for (int i = 0; i < labels.Length; i++) any |= dims[i] == 1 && sizes[labels[i]] != 1;
         if (!any) return (null, labels);
         var keptDims = new List<int>();
         var keptLabels = new List<int>();
         for (int i = 0; i < labels.Length; i++)
         {
-            if (dims[i] == 1 && sizes[labels[i]] > 1) continue;
+            if (dims[i] == 1 && sizes[labels[i]] != 1) continue;
             keptDims.Add(dims[i]);
             keptLabels.Add(labels[i]);
         }

@@ -56,8 +56,10 @@ public static partial class TN
         for (int n = 0; n < indices.Length; n++)
         {
             double v = labels.GetFlat(n);
-            if (v != Math.Floor(v) || Math.Abs(v) > int.MaxValue)
+            if (v != Math.Floor(v))
                 throw new ArgumentException($"CrossEntropy: label {v} at row {n} is not a whole number; labels are class indices.", nameof(labels));
+            if (Math.Abs(v) > int.MaxValue)
+                throw new ArgumentException($"CrossEntropy: label {v} at row {n} is out of range for {logits.Dims[^1]} classes; labels must be in 0..{logits.Dims[^1] - 1}.", nameof(labels));
             indices[n] = (int)v;
         }
         return CrossEntropy(logits, indices);

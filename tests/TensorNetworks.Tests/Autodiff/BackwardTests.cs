@@ -118,6 +118,17 @@ public sealed class BackwardTests
         Assert.Equal([0.0, 0.0, 0.0], g[1].ToArray<double>());
     }
 
+
+    [Fact]
+    public void GradientsOf_GivesAnInputListedTwiceItsGradientBothTimes()
+    {
+        var x = TN.Tensor(new[] { 1.0, 2.0 }, 2).RequiringGrad();
+        Tensor[] g = Gradients.Of((x * x).Sum(), [x, x]);
+        Assert.Equal([2.0, 4.0], g[0].ToArray<double>());
+        Assert.Equal([2.0, 4.0], g[1].ToArray<double>());
+        g[1].FillInPlace(0);
+        Assert.Equal([2.0, 4.0], g[0].ToArray<double>());
+    }
     [Fact]
     public void To_PassesTheGradientBackInTheSourceDType()
     {

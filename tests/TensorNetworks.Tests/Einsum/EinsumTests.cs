@@ -52,6 +52,11 @@ public sealed class EinsumTests
     [InlineData("ij,j->ij", new[] { 3, 4 }, new[] { 1 })]
     [InlineData("bi,bj->bij", new[] { 3, 2 }, new[] { 3, 4 })]
     [InlineData("iij,jk->ik", new[] { 3, 3, 4 }, new[] { 4, 2 })]
+    [InlineData("i,i->i", new[] { 1 }, new[] { 0 })]
+    [InlineData("...i,...i->...i", new[] { 1, 3 }, new[] { 0, 3 })]
+    [InlineData("bk,bkj->bj", new[] { 1, 2 }, new[] { 0, 2, 0 })]
+    [InlineData("bk,bkj->bj", new[] { 1, 2 }, new[] { 0, 2, 3 })]
+    [InlineData("ij,jk->ik", new[] { 3, 0 }, new[] { 0, 2 })]
     public void Einsum_MatchesNaiveReferenceOnNamedCases(string equation, int[] shapeA, int[]? shapeB)
     {
         var g = new Generator(99);

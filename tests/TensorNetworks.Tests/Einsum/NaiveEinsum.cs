@@ -13,7 +13,11 @@ internal static class NaiveEinsum
         var sizes = new Dictionary<int, int>();
         for (int i = 0; i < inputs.Length; i++)
             for (int a = 0; a < inputs[i].Length; a++)
-                sizes[inputs[i][a]] = Math.Max(sizes.GetValueOrDefault(inputs[i][a], 1), operands[i].Shape[a]);
+            {
+                // A label's extent is the one other than 1 when an operand has one (0 included): 1 broadcasts.
+                int label = inputs[i][a], extent = operands[i].Shape[a];
+                if (!sizes.TryGetValue(label, out int known) || known == 1) sizes[label] = extent;
+            }
         int[] all = [.. sizes.Keys];
         outputDims = [.. output.Select(l => sizes[l])];
         var result = new double[Math.Max(1, outputDims.Aggregate(1, (p, d) => p * d))];

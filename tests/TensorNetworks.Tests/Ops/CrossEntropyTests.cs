@@ -76,6 +76,14 @@ public sealed class CrossEntropyTests
     }
 
     [Fact]
+    public void CrossEntropy_CallsAWholeLabelBeyondIntRangeOutOfRange()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(2, 3), TN.Tensor(new[] { 1e10, 0 })));
+        Assert.Contains("label 10000000000 at row 0 is out of range for 3 classes", e.Message);
+        Assert.Contains("0..2", e.Message);
+    }
+
+    [Fact]
     public void CrossEntropy_ThrowsForALabelCountMismatch()
     {
         var e = Assert.Throws<ArgumentException>(() => TN.CrossEntropy(TN.Zeros(3, 5), [0, 1]));

@@ -55,6 +55,17 @@ public sealed class ExtremaTests
         Assert.Equal(1.0, x.ArgMin().Item());
     }
 
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void ArgMaxAndArgMin_TreatPlusAndMinusZeroAsATieWonByTheFirst(DType dtype)
+    {
+        Assert.Equal(0.0, TN.Tensor(new[] { -0.0, 0.0 }, 2).To(dtype).ArgMax().Item());
+        Assert.Equal(0.0, TN.Tensor(new[] { 0.0, -0.0 }, 2).To(dtype).ArgMin().Item());
+        Assert.Equal(1.0, TN.Tensor(new[] { -1.0, -0.0, 0.0, -2.0 }, 4).To(dtype).ArgMax().Item());
+        Assert.Equal(new[] { 0.0, 0.0 }, TN.Tensor(new[] { -0.0, 0.0, 0.0, -0.0 }, 2, 2).To(dtype).ArgMax(1).ToArray<double>());
+    }
+
     [Fact]
     public void Max_KeepDimLeavesExtentOne()
     {

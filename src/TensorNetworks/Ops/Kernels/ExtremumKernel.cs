@@ -38,6 +38,16 @@ internal readonly struct Smallest<T> : IExtremum<T> where T : unmanaged, IFloati
 /// </summary>
 internal static class ExtremumKernel
 {
+    /// <summary>The first position whose value equals <c>line[found]</c>: the vectorized search orders +0 above −0,
+    /// which are equal, so a zero extreme moves back to the first zero (ties go to the first index).</summary>
+    private static int FirstEqual<T>(ReadOnlySpan<T> line, int found) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (line[found] != T.Zero) return found;
+        for (int j = 0; j < found; j++)
+            if (line[j] == T.Zero) return j;
+        return found;
+    }
+
     /// <summary>
     /// Writes the extreme of each line into <paramref name="values"/> (outer·inner elements) and, when
     /// <paramref name="indices"/> is not empty, its position along the axis. The extent must be positive.
@@ -52,7 +62,7 @@ internal static class ExtremumKernel
             ReadOnlySpan<T> block = x.Slice(o * extent * inner, extent * inner);
             if (inner == 1)
             {
-                int k = TE.IndexOf(block);
+                int k = FirstEqual(block, TE.IndexOf(block));
                 values[o] = block[k];
                 if (wantIndices) indices[o] = k;
                 continue;
