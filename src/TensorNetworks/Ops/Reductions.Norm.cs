@@ -46,12 +46,12 @@ public sealed partial class Tensor
         else
         {
             TensorPrimitives.Abs<T>(Span<T>(), w);
-            if (p != T.One) TensorPrimitives.Pow<T>(w, p, w);
+            if (p != T.One) AlignedMath.Pow<T>(w, p, w);
         }
         Tensor kept = AxisReduction.SumKeepDims(powered, axes);
         Span<T> k = kept.Span<T>();
         if (p == two) TensorPrimitives.Sqrt<T>(k, k);
-        else if (p != T.One) TensorPrimitives.Pow<T>(k, T.One / p, k);
+        else if (p != T.One) AlignedMath.Pow<T>(k, T.One / p, k);
         return kept;
     }
 
@@ -74,7 +74,7 @@ public sealed partial class Tensor
         Tensor weight = Uninitialized(x.DType, x.Dims);
         Span<T> w = weight.Span<T>();
         TensorPrimitives.Abs<T>(x.Span<T>(), w);
-        TensorPrimitives.Pow<T>(w, p - T.One, w);
+        AlignedMath.Pow<T>(w, p - T.One, w);
         VectorMap.Run<T, TimesSign<T>>(x.Span<T>(), w, w, default);
         return weight * scale;
     }

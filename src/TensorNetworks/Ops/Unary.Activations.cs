@@ -43,7 +43,7 @@ internal readonly struct PassWherePositive<T> : IVectorFunction<T> where T : unm
 
 internal readonly struct SigmoidOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public void Forward(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y) => AlignedMath.Sigmoid(x, y);
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx)
     {
@@ -55,7 +55,7 @@ internal readonly struct SigmoidOp<T> : IUnaryOp<T> where T : unmanaged, IFloati
 
 internal readonly struct TanhOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public void Forward(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Tanh(x, y);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y) => AlignedMath.Tanh(x, y);
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx)
     {
@@ -71,14 +71,14 @@ internal readonly struct SoftplusOp<T> : IUnaryOp<T> where T : unmanaged, IFloat
     {
         TensorPrimitives.Abs(x, y);
         TensorPrimitives.Negate(y, y);
-        TensorPrimitives.Exp(y, y);
+        AlignedMath.Exp(y, y);
         Log1pKernel.Run(y, y);
         VectorMap.Run(x, y, y, new AddPositivePart<T>());
     }
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx)
     {
-        TensorPrimitives.Sigmoid(x, dx);
+        AlignedMath.Sigmoid(x, dx);
         TensorPrimitives.Multiply(dx, dy, dx);
     }
 }

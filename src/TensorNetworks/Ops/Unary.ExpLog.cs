@@ -21,14 +21,14 @@ public sealed partial class Tensor
 
 internal readonly struct ExpOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public void Forward(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Exp(x, y);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y) => AlignedMath.Exp(x, y);
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) => TensorPrimitives.Multiply(dy, y, dx);
 }
 
 internal readonly struct LogOp<T> : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public void Forward(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Log(x, y);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y) => AlignedMath.Log(x, y);
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) => TensorPrimitives.Divide(dy, x, dx);
 }

@@ -31,9 +31,9 @@ public sealed partial class Tensor
 
 internal readonly struct PowOp<T> : IBinaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
-    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
-    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => TensorPrimitives.Pow(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> d) => AlignedMath.Pow(x, y, d);
+    public static void Apply(ReadOnlySpan<T> x, T y, Span<T> d) => AlignedMath.Pow(x, y, d);
+    public static void Apply(T x, ReadOnlySpan<T> y, Span<T> d) => AlignedMath.Pow(x, y, d);
 }
 
 /// <summary>∂xʸ/∂x = y·xʸ⁻¹, defined as 0 when y = 0 (so 0⁰ has slope 0, as in PyTorch).</summary>

@@ -52,7 +52,7 @@ internal readonly struct SquareOp<T> : IUnaryOp<T> where T : unmanaged, IFloatin
 
 internal readonly struct PowScalarOp<T>(T exponent) : IUnaryOp<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public void Forward(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Pow(x, exponent, y);
+    public void Forward(ReadOnlySpan<T> x, Span<T> y) => AlignedMath.Pow(x, exponent, y);
 
     public void Backward(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx)
     {
@@ -61,7 +61,7 @@ internal readonly struct PowScalarOp<T>(T exponent) : IUnaryOp<T> where T : unma
             dx.Clear();
             return;
         }
-        TensorPrimitives.Pow(x, exponent - T.One, dx);
+        AlignedMath.Pow(x, exponent - T.One, dx);
         TensorPrimitives.Multiply(dx, dy, dx);
         TensorPrimitives.Multiply(dx, exponent, dx);
     }

@@ -22,7 +22,7 @@ internal static class Log1pKernel
             ReadOnlySpan<T> xs = x.Slice(start, n);
             Span<T> l = logU[..n];
             TensorPrimitives.Add(xs, T.One, l);
-            TensorPrimitives.Log(l, l);
+            AlignedMath.Log(l, l);
             VectorMap.Run(xs, l, destination.Slice(start, n), new KahanCorrection<T>());
         }
     }

@@ -85,7 +85,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         T shift = TensorPrimitives.Max(x);
         if (!T.IsFinite(shift)) shift = T.Zero;
         TensorPrimitives.Subtract(x, shift, y);
-        TensorPrimitives.Exp(y, y);
+        AlignedMath.Exp(y, y);
         T sum = TensorPrimitives.Sum<T>(y);
         switch (Op)
         {
@@ -105,12 +105,12 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
                 TensorPrimitives.Multiply(y, x, y);
                 break;
             case LineOp.LogSoftmaxBackward:
-                TensorPrimitives.Exp(x, y);
+                AlignedMath.Exp(x, y);
                 TensorPrimitives.MultiplyAdd(y, -TensorPrimitives.Sum(g), g, y);
                 break;
             default:
                 TensorPrimitives.Subtract(x, Lines![o], y);
-                TensorPrimitives.Exp(y, y);
+                AlignedMath.Exp(y, y);
                 TensorPrimitives.Multiply(y, G![o], y);
                 break;
         }
@@ -144,7 +144,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
                 for (int k = 0; k < Extent; k++)
                 {
                     Span<T> y = Y.AsSpan(first + k * n, n);
-                    TensorPrimitives.Exp(X.AsSpan(first + k * n, n), y);
+                    AlignedMath.Exp(X.AsSpan(first + k * n, n), y);
                     TensorPrimitives.Multiply(y, a, y);
                     TensorPrimitives.Subtract(G.AsSpan(first + k * n, n), y, y);
                 }
@@ -154,7 +154,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
                 {
                     Span<T> y = Y.AsSpan(first + k * n, n);
                     TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), Lines.AsSpan(o * n, n), y);
-                    TensorPrimitives.Exp(y, y);
+                    AlignedMath.Exp(y, y);
                     TensorPrimitives.Multiply(y, G.AsSpan(o * n, n), y);
                 }
                 return;
@@ -173,7 +173,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         {
             Span<T> y = Y.AsSpan(first + k * n, n);
             TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), shift, y);
-            TensorPrimitives.Exp(y, y);
+            AlignedMath.Exp(y, y);
             TensorPrimitives.Add(sum, y, sum);
         }
         if (Op == LineOp.Softmax)
@@ -182,7 +182,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
             return;
         }
         Span<T> lse = Op == LineOp.LogSumExp ? Lines.AsSpan(o * n, n) : sum;
-        TensorPrimitives.Log(sum, lse);
+        AlignedMath.Log(sum, lse);
         TensorPrimitives.Add(lse, shift, lse);
         if (Op == LineOp.LogSoftmax)
             for (int k = 0; k < Extent; k++) TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), lse, Y.AsSpan(first + k * n, n));

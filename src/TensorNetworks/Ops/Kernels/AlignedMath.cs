@@ -1,0 +1,107 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// TensorPrimitives' approximated functions (exp, log, sigmoid, tanh, pow) with results that do not depend on
+/// where the destination lies in memory. TensorPrimitives computes the elements before the destination's first
+/// 64-byte boundary by another path than the rest, and the two can differ in the last bit: the same sigmoid of
+/// the same 4096 float64 values differed in some element in 150-280 of 300 calls, each output being a fresh
+/// array. Here every function writes chunks of <see cref="ChunkLength"/> elements into a 64-byte-aligned stack
+/// buffer and copies them out, so an element's value depends only on the input, its place in its chunk and the
+/// chunk's length. Exact operations (add, multiply, sqrt, max) need no such care.
+/// </summary>
+/// <example><code>AlignedMath.Exp&lt;double&gt;(x, y); // y[i] = exp(x[i]), the same bits wherever y is; y may be x</code></example>
+internal static class AlignedMath
+{
+    /// <summary>Elements per chunk: 8 KiB of float64, so a chunk stays in L1 between computing and copying it.</summary>
+    internal const int ChunkLength = 1024;
+
+    /// <summary>y = exp(x).</summary>
+    internal static void Exp<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, default, y, new Exponential<T>());
+
+    /// <summary>y = ln(x).</summary>
+    internal static void Log<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, default, y, new Logarithm<T>());
+
+    /// <summary>y = 1 / (1 + exp(−x)).</summary>
+    internal static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, default, y, new Logistic<T>());
+
+    /// <summary>y = tanh(x).</summary>
+    internal static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, default, y, new HyperbolicTangent<T>());
+
+    /// <summary>y = x^p for a scalar exponent p.</summary>
+    internal static void Pow<T>(ReadOnlySpan<T> x, T p, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, default, y, new PowerOf<T>(p));
+
+    /// <summary>y = x^p elementwise.</summary>
+    internal static void Pow<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> p, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(x, p, y, new PowerOf<T>(T.Zero));
+
+    /// <summary>y = b^p for a scalar base b.</summary>
+    internal static void Pow<T>(T b, ReadOnlySpan<T> p, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => Chunked(p, default, y, new PowerOfBase<T>(b));
+
+    private interface IChunkFunction<T> where T : unmanaged
+    {
+        /// <summary>Writes f(x, second) into y; <paramref name="second"/> is empty for one-argument functions.</summary>
+        void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y);
+    }
+
+    [SkipLocalsInit]
+    private static unsafe void Chunked<T, TF>(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y, TF f)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TF : struct, IChunkFunction<T>
+    {
+        byte* raw = stackalloc byte[ChunkLength * sizeof(T) + 64];
+        T* aligned = (T*)(((nint)raw + 63) & ~(nint)63);
+        for (int start = 0; start < x.Length; start += ChunkLength)
+        {
+            int count = Math.Min(ChunkLength, x.Length - start);
+            var chunk = new Span<T>(aligned, count);
+            f.Apply(x.Slice(start, count), second.IsEmpty ? default : second.Slice(start, count), chunk);
+            chunk.CopyTo(y.Slice(start, count));
+        }
+    }
+
+    private readonly struct Exponential<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Exp(x, y);
+    }
+
+    private readonly struct Logarithm<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Log(x, y);
+    }
+
+    private readonly struct Logistic<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
+    }
+
+    private readonly struct HyperbolicTangent<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Tanh(x, y);
+    }
+
+    /// <summary>x^p with p the span <c>second</c> when given, else the scalar.</summary>
+    private readonly struct PowerOf<T>(T exponent) : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y)
+        {
+            if (second.IsEmpty) TensorPrimitives.Pow(x, exponent, y);
+            else TensorPrimitives.Pow(x, second, y);
+        }
+    }
+
+    /// <summary>b^p for the exponents p passed as <c>x</c>.</summary>
+    private readonly struct PowerOfBase<T>(T b) : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Pow(b, x, y);
+    }
+}
