@@ -54,7 +54,8 @@ public static class CpAls
         ArgumentNullException.ThrowIfNull(tensor);
         if (tensor.Order < 2)
             throw new ArgumentException($"CpAls: the tensor needs at least 2 modes, got shape {tensor.Shape}.", nameof(tensor));
-        RankValidation.Positive("CpAls", nameof(rank), [rank]);
+        if (rank < 1)
+            throw new ArgumentOutOfRangeException(nameof(rank), rank, $"CpAls: the rank must be at least 1, got {rank}.");
         if (options.MaxIterations < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxIterations, $"CpAls: MaxIterations must be at least 1, got {options.MaxIterations}.");
         if (!(options.Tolerance >= 0) || !double.IsFinite(options.Tolerance))

@@ -22,21 +22,23 @@ public static class Hooi
     /// <param name="tensor">X, with at least one mode and finite entries.</param>
     /// <param name="ranks">Rₙ with 1 ≤ Rₙ ≤ Iₙ and Rₙ ≤ Π_{m≠n} Rₘ.</param>
     /// <param name="maxIterations">Maximum number of sweeps; default 50.</param>
-    /// <param name="tolerance">Stop when the fit changes by less than this between two sweeps; default 1e-10.</param>
+    /// <param name="tolerance">Stop when the fit changes by less than this between two sweeps; default 1e-10 for
+    /// float64 and 1e-6 for float32 (a float32 fit moves by a few 1e-7 from sweep to sweep at convergence).</param>
     /// <exception cref="ArgumentException">As for <see cref="Hosvd.Fit"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When a rank breaks the rules above (the message names it
     /// and the limit), <paramref name="maxIterations"/> is below 1, or <paramref name="tolerance"/> is negative or not finite.</exception>
     /// <example><code>HooiResult r = Hooi.Fit(TN.Randn(new Generator(0), DType.Float64, 8, 7, 6), [2, 3, 2]);</code></example>
-    public static HooiResult Fit(Tensor tensor, IReadOnlyList<int> ranks, int maxIterations = 50, double tolerance = 1e-10)
+    public static HooiResult Fit(Tensor tensor, IReadOnlyList<int> ranks, int maxIterations = 50, double? tolerance = null)
     {
         if (maxIterations < 1)
             throw new ArgumentOutOfRangeException(nameof(maxIterations), maxIterations, $"Hooi.Fit: maxIterations must be at least 1, got {maxIterations}.");
-        if (!(tolerance >= 0) || !double.IsFinite(tolerance))
-            throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, $"Hooi.Fit: tolerance must be finite and >= 0, got {tolerance}.");
         Tensor x = Hosvd.Checked(tensor, ranks, "Hooi.Fit");
+        double stop = tolerance ?? (x.DType == DType.Float32 ? 1e-6 : 1e-10);
+        if (!(stop >= 0) || !double.IsFinite(stop))
+            throw new ArgumentOutOfRangeException(nameof(tolerance), stop, $"Hooi.Fit: tolerance must be finite and >= 0, got {stop}.");
         var model = new HooiModel(Hosvd.Fit(x, ranks));
         var sweep = new HooiSweep(x, model);
-        var monitor = new FitMonitor("Hooi", Math.Sqrt(sweep.NormSquared), tolerance);
+        var monitor = new FitMonitor("Hooi", Math.Sqrt(sweep.NormSquared), stop);
         var options = new TrainOptions { Epochs = maxIterations, Callbacks = [monitor] };
         FitResult run = Trainer.Fit(model, new FullBatch(new Batch(x)), sweep.SquaredError, new AlternatingScheme(sweep.Blocks()), options);
         return new HooiResult(model.Snapshot(), monitor.History, monitor.Converged, run);

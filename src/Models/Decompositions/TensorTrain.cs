@@ -149,7 +149,7 @@ public sealed partial class TensorTrain
 
     /// <summary>The difference a − b = a + (−1)·b as a train of ranks r_k(a) + r_k(b); see <see cref="TtArithmetic.Add"/>.</summary>
     /// <exception cref="ArgumentException">When the mode sizes or dtypes differ.</exception>
-    /// <example><code>TensorTrain zero = TtRounding.Round(a - a, 1e-12);</code></example>
+    /// <example><code>TensorTrain d = TtRounding.Round(a - b, 1e-10); // ε is relative to ‖a − b‖, so a − a (zero up to roundoff) keeps its ranks</code></example>
     public static TensorTrain operator -(TensorTrain a, TensorTrain b) => TtArithmetic.Add(a, TtArithmetic.Scale(b, -1));
 
     /// <summary>The negation −a (the first core scaled by −1).</summary>

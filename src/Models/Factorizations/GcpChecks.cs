@@ -3,15 +3,22 @@ namespace TensorNetworks.Models.Factorizations;
 /// <summary>Validation of GCP inputs; every message names the offending shapes or values.</summary>
 internal static class GcpChecks
 {
-    /// <summary>Throws unless <paramref name="weights"/> has shape <paramref name="shape"/> and finite, non-negative entries.</summary>
+    /// <summary>Throws unless <paramref name="weights"/> has shape <paramref name="shape"/>, finite, non-negative
+    /// entries, and at least one positive entry (a fit to no observed entry has nothing to fit).</summary>
     public static void Weights(Tensor weights, Shape shape)
     {
         if (weights.Shape != shape)
             throw new ArgumentException($"Gcp: the weights (mask) have shape {weights.Shape} but the data tensor has shape {shape}; they must match entry for entry.", nameof(weights));
         double[] w = weights.ToArray<double>();
+        bool observed = false;
         for (int i = 0; i < w.Length; i++)
+        {
             if (!(w[i] >= 0) || !double.IsFinite(w[i]))
                 throw new ArgumentException($"Gcp: weights must be finite and non-negative (0 marks a missing entry), but entry [{string.Join(", ", GcpDomains.Unravel(i, shape))}] is {w[i]:R}.", nameof(weights));
+            observed |= w[i] > 0;
+        }
+        if (!observed && w.Length > 0)
+            throw new ArgumentException($"Gcp: every weight is 0, so the data of shape {shape} has no observed entry to fit; give at least one entry a positive weight.", nameof(weights));
     }
 
     /// <summary>Throws unless <paramref name="factors"/> are one Iₖ × R matrix per mode of <paramref name="shape"/>,

@@ -102,7 +102,7 @@ public sealed class CpAlsTests
     {
         Tensor x = TN.Zeros(DType.Float64, 3, 4);
         var zero = Assert.Throws<ArgumentOutOfRangeException>(() => CpAls.Fit(x, 0));
-        Assert.Contains("got 0", zero.Message);
+        Assert.Contains("the rank must be at least 1, got 0", zero.Message);
         var negative = Assert.Throws<ArgumentOutOfRangeException>(() => CpAls.Fit(x, -2));
         Assert.Contains("got -2", negative.Message);
     }

@@ -41,6 +41,15 @@ public sealed class HooiTests
     }
 
     [Fact]
+    public void Fit_ConvergesInFloat32ByDefault()
+    {
+        Tensor x = TuckerPlanted.Exact(35, DType.Float32, [12, 10, 8], [2, 2, 2]);
+        HooiResult r = Hooi.Fit(x, [2, 2, 2]);
+        Assert.True(r.Converged, $"{r.FitHistory.Count} sweeps, last fits {string.Join(", ", r.FitHistory.TakeLast(3))}");
+        Assert.True(r.FitHistory.Count < 10, $"{r.FitHistory.Count} sweeps");
+    }
+
+    [Fact]
     public void Fit_IsDeterministic()
     {
         Tensor x = TuckerPlanted.Noisy(34, [6, 5, 4], [2, 2, 2], noise: 0.3);

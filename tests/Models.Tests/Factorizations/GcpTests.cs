@@ -120,8 +120,16 @@ public sealed class GcpTests
         GcpLoss loss = GcpFixtures.Loss(name);
         Tensor x = GcpFixtures.Data(loss, new Generator(39), 10, 9, 8);
         double[] Factors() => [.. Gcp.Fit(x, 2, loss, new GcpOptions { Seed = 1, MaxEpochs = 64 }).Decomposition.Factors.SelectMany(a => a.ToArray<double>())];
-        Factors(); // the process's first fit may run precompiled framework code (README, Reproducibility)
         Assert.Equal(Factors(), Factors());
+    }
+
+    [Fact]
+    public void Fit_RejectsWeightsThatObserveNothing()
+    {
+        Tensor x = TN.Randn(new Generator(40), DType.Float64, 5, 4, 3);
+        var e = Assert.Throws<ArgumentException>(() => Gcp.Fit(x, 2, GcpLoss.Gaussian, new GcpOptions { Weights = TN.Zeros(DType.Float64, 5, 4, 3) }));
+        Assert.Contains("every weight is 0", e.Message);
+        Assert.Contains("[5, 4, 3]", e.Message);
     }
 
     [Fact]
