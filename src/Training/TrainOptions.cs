@@ -36,7 +36,9 @@ public sealed class TrainOptions
     /// <summary>A checkpoint to resume from, or null to start fresh. Default: null.</summary>
     public string? ResumeFrom { get; init; }
 
-    /// <summary>Stop with <see cref="NonFiniteException"/> naming the step and parameter when the loss or a
-    /// parameter becomes NaN or infinite. Default: true.</summary>
+    /// <summary>Stop with <see cref="NonFiniteException"/> when the loss or a parameter becomes NaN or infinite:
+    /// a non-finite loss at the parameters a step starts from stops the step before its update (the model and
+    /// the scheme's state keep their last finite values); a parameter that an update made non-finite is named.
+    /// With false the run goes on through non-finite values. Default: true.</summary>
     public bool StopOnNonFinite { get; init; } = true;
 }

@@ -85,10 +85,13 @@ public static partial class Trainer
             return (StopReason.Completed, $"Completed {options.Epochs} epochs.");
         }
 
+        /// <summary>One scheme step, checked for non-finite values (the loss at the starting parameters by the
+        /// step context, before any update; the parameters and the loss the scheme reports here, after it),
+        /// then shown to the callbacks.</summary>
         private double OneStep(Batch batch, int epoch, int batchIndex)
         {
             long step = position.Step;
-            double loss = scheme.Step(new StepContext(model, batch, objective, step, epoch));
+            double loss = scheme.Step(new StepContext(model, batch, objective, step, epoch) { StopOnNonFinite = options.StopOnNonFinite });
             if (options.StopOnNonFinite) GuardFinite(step, loss);
             _lastLoss = loss;
             position.Step = step + 1;
@@ -104,11 +107,13 @@ public static partial class Trainer
             return loss;
         }
 
+        /// <summary>After the update: a non-finite parameter is named; a non-finite loss with finite parameters
+        /// comes from a scheme that evaluates its loss after updating.</summary>
         private void GuardFinite(long step, double loss)
         {
             foreach (var (name, p) in _parameters)
-                if (!p.Value.AllFinite()) throw new NonFiniteException(step, name, loss);
-            if (!double.IsFinite(loss)) throw new NonFiniteException(step, null, loss);
+                if (!p.Value.AllFinite()) throw NonFiniteException.ParameterAfterUpdate(step, name, loss);
+            if (!double.IsFinite(loss)) throw NonFiniteException.LossAfterUpdate(step, loss);
         }
 
         private void EndEpoch(int epoch, double meanLoss)

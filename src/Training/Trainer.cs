@@ -28,8 +28,9 @@ public static partial class Trainer
     /// <see cref="TrainOptions.LossTolerance"/> or a callback's request.
     /// </summary>
     /// <exception cref="ArgumentException">When the scheme does not fit the model, or the options are out of range.</exception>
-    /// <exception cref="NonFiniteException">When the loss or a parameter becomes NaN or infinite (and
-    /// <see cref="TrainOptions.StopOnNonFinite"/> is on).</exception>
+    /// <exception cref="NonFiniteException">When <see cref="TrainOptions.StopOnNonFinite"/> is on and the loss at
+    /// a step's starting parameters is NaN or infinite (thrown before the update), or a parameter, or the loss a
+    /// scheme reports after updating, is NaN or infinite after the step.</exception>
     public static FitResult Fit(Module model, IBatchSource data, Func<Batch, Tensor> objective, UpdateScheme scheme, TrainOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);

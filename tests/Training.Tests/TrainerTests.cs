@@ -67,19 +67,59 @@ public class TrainerTests
         Assert.True(r.Epochs < 100);
     }
 
+    /// <summary>The objective's value on its <paramref name="poisonedCall"/>-th call (0-based) is NaN.</summary>
+    private static Func<Batch, Tensor> PoisonedQuadratic(Scalar model, int poisonedCall)
+    {
+        int calls = 0;
+        return _ => calls++ == poisonedCall ? Quadratic(model) * double.NaN : Quadratic(model);
+    }
+
     [Fact]
-    public void Fit_NonFiniteGuardNamesStepAndParameter()
+    public void Fit_StopsBeforeTheUpdateWhenTheLossIsNonFinite()
+    {
+        var straight = new Scalar(0);
+        Trainer.Fit(straight, new Samples(4), _ => Quadratic(straight), new GradientScheme(new Adam(straight.Parameters(), 0.1)), new TrainOptions { Epochs = 5, MaxSteps = 10 });
+
+        var model = new Scalar(0);
+        var scheme = new GradientScheme(new Adam(model.Parameters(), 0.1));
+        var log = new EventLog();
+        var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new Samples(4), PoisonedQuadratic(model, 7), scheme,
+            new TrainOptions { Epochs = 5, Callbacks = { log } }));
+
+        Assert.Equal((7L, null, true), (e.Step, e.ParameterName, double.IsNaN(e.Loss)));
+        Assert.StartsWith("Training stopped at step 7: the loss is NaN", e.Message);
+        Assert.Equal("end Failed", log.Events[^1]);
+        Assert.DoesNotContain(log.Events, s => s.StartsWith("step 7 ", StringComparison.Ordinal));
+        Assert.True(model.W.Value.AllFinite());
+        Trainer.Fit(model, new Samples(4), _ => Quadratic(model), scheme, new TrainOptions { Epochs = 5, MaxSteps = 3 });
+        Assert.Equal(BitConverter.DoubleToInt64Bits(straight.W.Value[0]), BitConverter.DoubleToInt64Bits(model.W.Value[0]));
+    }
+
+    [Fact]
+    public void Fit_NamesTheParameterThatAnUpdateOfAFiniteLossMadeNonFinite()
     {
         var model = new Scalar(1);
         var log = new EventLog();
         var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new Samples(5),
-            b => (model.W.Value * b.Inputs).Pow(2).Sum() * 1e200, new GradientScheme(new Sgd(model.Parameters(), 1.0)),
+            b => (model.W.Value * b.Inputs).Sum() * 1e300, new GradientScheme(new Sgd(model.Parameters(), 1e10)),
             new TrainOptions { Epochs = 3, Callbacks = { log } }));
-        Assert.Equal("w", e.ParameterName);
-        Assert.Equal(2, e.Step);
-        Assert.Contains($"step {e.Step}", e.Message);
+
+        Assert.Equal((1L, "w", 1e300), (e.Step, e.ParameterName, e.Loss));
+        Assert.Contains("step 1", e.Message);
+        Assert.Contains("parameter \"w\"", e.Message);
         Assert.Equal("end Failed", log.Events[^1]);
-        Assert.DoesNotContain($"step {e.Step} ", log.Events.Select(s => s + " "));
+        Assert.DoesNotContain(log.Events, s => s.StartsWith("step 1 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fit_WithoutStopOnNonFinite_KeepsRunningThroughANonFiniteLoss()
+    {
+        var model = new Scalar(0);
+        FitResult r = Trainer.Fit(model, new Samples(4), PoisonedQuadratic(model, 2), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 2, StopOnNonFinite = false });
+
+        Assert.Equal((StopReason.Completed, 8L), (r.StopReason, r.Steps));
+        Assert.True(double.IsNaN(r.History[0].MeanLoss));
     }
 
     [Fact]

@@ -66,8 +66,8 @@ public sealed class Block
     {
         if (_solve is not null)
         {
-            using var _ = TN.NoGrad();
-            _solve(context);
+            using (TN.NoGrad()) _solve(context);
+            context.MarkParametersChanged();
             return;
         }
         for (int i = 0; i < Steps; i++)

@@ -65,6 +65,7 @@ public sealed class MultiplicativeScheme : UpdateScheme
             if (!numerator.Shape.Equals(p.Shape) || !denominator.Shape.Equals(p.Shape))
                 throw new InvalidOperationException($"MultiplicativeScheme: the rule for {p} returned numerator {numerator.Shape} and denominator {denominator.Shape}; both must have the parameter's shape.");
             p.Value.CopyFrom(p.Value * numerator / (denominator + Epsilon));
+            context.MarkParametersChanged();
         }
         return context.Loss().Item();
     }

@@ -53,4 +53,45 @@ public class AlternatingSchemeTests
         Assert.Contains("not a parameter", e.Message);
         Assert.False(solved);
     }
+
+    /// <summary>An objective whose first call returns NaN.</summary>
+    private static Func<Batch, Tensor> NaNFirst(MatrixFactorization model)
+    {
+        int calls = 0;
+        return b => calls++ == 0 ? model.Loss(b.Inputs) * double.NaN : model.Loss(b.Inputs);
+    }
+
+    [Fact]
+    public void Fit_GradientBlockFirst_StopsBeforeTheUpdateOnANonFiniteLoss()
+    {
+        var gen = new Generator(3);
+        Tensor x = Planted(gen, 6, 5, 2);
+        var model = new MatrixFactorization(gen, 6, 5, 2);
+        Tensor u = model.U.Value.Clone(), v = model.V.Value.Clone();
+        var scheme = new AlternatingScheme(
+            Block.GradientSteps("U", [model.U], ps => new Sgd(ps, 0.1)),
+            Block.ClosedForm("V", [model.V], _ => model.V.Value = SolveLeft(x.Transpose(0, 1), model.U.Value)));
+
+        var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new FullBatch(new Batch(x)), NaNFirst(model), scheme));
+
+        Assert.Equal((0L, null, false), (e.Step, e.ParameterName, e.UpdateApplied));
+        Assert.Equal(u.ToArray<double>(), model.U.Value.ToArray<double>());
+        Assert.Equal(v.ToArray<double>(), model.V.Value.ToArray<double>());
+    }
+
+    [Fact]
+    public void Fit_ClosedFormBlockFirst_ReportsANonFiniteLossOfTheNextBlockAfterTheUpdate()
+    {
+        var gen = new Generator(3);
+        Tensor x = Planted(gen, 6, 5, 2);
+        var model = new MatrixFactorization(gen, 6, 5, 2);
+        var scheme = new AlternatingScheme(
+            Block.ClosedForm("U", [model.U], _ => model.U.Value = SolveLeft(x, model.V.Value)),
+            Block.GradientSteps("V", [model.V], ps => new Sgd(ps, 0.1)));
+
+        var e = Assert.Throws<NonFiniteException>(() => Trainer.Fit(model, new FullBatch(new Batch(x)), NaNFirst(model), scheme));
+
+        Assert.Equal((0L, "V", true), (e.Step, e.ParameterName, e.UpdateApplied));
+        Assert.Contains("the update made parameter \"V\" non-finite", e.Message);
+    }
 }
