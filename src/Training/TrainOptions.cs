@@ -33,7 +33,9 @@ public sealed class TrainOptions
     /// <summary>The run's random generator (dropout, sampled gradients); its state goes into checkpoints. Default: null.</summary>
     public Generator? Generator { get; init; }
 
-    /// <summary>A checkpoint to resume from, or null to start fresh. Default: null.</summary>
+    /// <summary>A checkpoint to resume from, or null to start fresh. A resumed run continues exactly as the
+    /// run that wrote the checkpoint would have: the same parameters, epoch records, stopping step and
+    /// callback decisions (see <see cref="Checkpoints.Checkpoint"/>). Default: null.</summary>
     public string? ResumeFrom { get; init; }
 
     /// <summary>Stop with <see cref="NonFiniteException"/> when the loss or a parameter becomes NaN or infinite:

@@ -3,20 +3,23 @@ using System.Runtime.ExceptionServices;
 using TensorNetworks.Nn;
 using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Data;
+using TensorNetworks.Training.Optimizers;
 using TensorNetworks.Training.Schemes;
 
 namespace TensorNetworks.Training;
 
 public static partial class Trainer
 {
-    /// <summary>One call of <see cref="Fit"/>: the epoch and batch loops, the non-finite guard and stopping.</summary>
-    private sealed class Loop(Module model, IBatchSource data, Func<Batch, Tensor> objective, UpdateScheme scheme, TrainOptions options, TrainingRun run, Position position)
+    /// <summary>One call of <see cref="Fit"/>: the epoch and batch loops, the non-finite guard and stopping.
+    /// Everything it carries from step to step lives in <paramref name="position"/>, which checkpoints copy;
+    /// <paramref name="callbackStates"/> are the callbacks' states of a resumed checkpoint.</summary>
+    private sealed class Loop(Module model, IBatchSource data, Func<Batch, Tensor> objective, UpdateScheme scheme, TrainOptions options, TrainingRun run, Position position,
+        IReadOnlyDictionary<string, OptimizerState> callbackStates)
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<EpochRecord> _history = [];
         private readonly IReadOnlyList<KeyValuePair<string, Parameter>> _parameters = model.NamedParameters();
         private double _lastLoss = double.NaN;
-        private double? _previousEpochLoss;
 
         /// <summary>Runs the epochs; every callback's <see cref="Callback.OnTrainEnd"/> is called exactly once,
         /// however the run ends, even when another callback's throws.</summary>
@@ -27,7 +30,7 @@ public static partial class Trainer
             try
             {
                 model.Train();
-                foreach (Callback c in options.Callbacks) c.OnTrainBegin(run);
+                BeginCallbacks();
                 (StopReason reason, string message) = Epochs();
                 result = Result(reason, message);
             }
@@ -40,6 +43,17 @@ public static partial class Trainer
             failure?.Throw();
             callbackFailure?.Throw();
             return result;
+        }
+
+        /// <summary>Every callback's <see cref="Callback.OnTrainBegin"/>, each followed on a resume by its
+        /// <see cref="Callback.SetState"/> when the checkpoint holds a state under its key.</summary>
+        private void BeginCallbacks()
+        {
+            foreach (var (key, callback) in CallbackKeys(options.Callbacks))
+            {
+                callback.OnTrainBegin(run);
+                if (callbackStates.TryGetValue(key, out OptimizerState? state)) callback.SetState(state);
+            }
         }
 
         private ExceptionDispatchInfo? EndCallbacks(FitResult result)
@@ -59,36 +73,42 @@ public static partial class Trainer
             return first;
         }
 
+        /// <summary>The epochs from the position on. A resumed epoch whose batches are all done is ended
+        /// before anything else. MaxSteps stops the run after its step, except when that step is the last of
+        /// an epoch: then the epoch is ended first, so MaxSteps = k·BatchesPerEpoch ends like Epochs = k.</summary>
         private (StopReason, string) Epochs()
         {
-            if (ReachedMaxSteps()) return (StopReason.MaxSteps, $"Reached MaxSteps = {options.MaxSteps}.");
+            if (ReachedMaxSteps() && EpochUnfinished) return MaxStepsReached();
             for (int epoch = position.Epoch; epoch < options.Epochs; epoch++)
             {
                 run.Epoch = epoch;
-                double lossSum = 0;
-                long samples = 0;
-                int batchIndex = position.BatchInEpoch;
-                foreach (Batch batch in data.Batches(epoch, batchIndex))
+                if (EpochUnfinished)
                 {
-                    double loss = OneStep(batch, epoch, batchIndex);
-                    lossSum += loss * batch.Count;
-                    samples += batch.Count;
-                    batchIndex++;
-                    if (run.StopRequest is { } reason) return (StopReason.Requested, reason);
-                    if (ReachedMaxSteps()) return (StopReason.MaxSteps, $"Reached MaxSteps = {options.MaxSteps}.");
+                    int batchIndex = position.BatchInEpoch;
+                    foreach (Batch batch in data.Batches(epoch, batchIndex))
+                    {
+                        OneStep(batch, epoch, batchIndex++);
+                        if (run.StopRequest is { } reason) return (StopReason.Requested, reason);
+                        if (ReachedMaxSteps() && EpochUnfinished) return MaxStepsReached();
+                    }
                 }
-                double meanLoss = samples > 0 ? lossSum / samples : double.NaN;
-                EndEpoch(epoch, meanLoss);
+                double? previousMeanLoss = position.PreviousEpochLoss;
+                double meanLoss = EndEpoch(epoch);
                 if (run.StopRequest is { } stop) return (StopReason.Requested, stop);
-                if (Converged(meanLoss, out string? why)) return (StopReason.Converged, why!);
+                if (Converged(previousMeanLoss, meanLoss, out string? why)) return (StopReason.Converged, why!);
+                if (ReachedMaxSteps()) return MaxStepsReached();
             }
             return (StopReason.Completed, $"Completed {options.Epochs} epochs.");
         }
 
+        private bool EpochUnfinished => position.BatchInEpoch < data.BatchesPerEpoch;
+
+        private (StopReason, string) MaxStepsReached() => (StopReason.MaxSteps, $"Reached MaxSteps = {options.MaxSteps}.");
+
         /// <summary>One scheme step, checked for non-finite values (the loss at the starting parameters by the
         /// step context, before any update; the parameters and the loss the scheme reports here, after it),
-        /// then shown to the callbacks.</summary>
-        private double OneStep(Batch batch, int epoch, int batchIndex)
+        /// then added to the epoch's sums and shown to the callbacks.</summary>
+        private void OneStep(Batch batch, int epoch, int batchIndex)
         {
             long step = position.Step;
             double loss = scheme.Step(new StepContext(model, batch, objective, step, epoch) { StopOnNonFinite = options.StopOnNonFinite });
@@ -96,15 +116,12 @@ public static partial class Trainer
             _lastLoss = loss;
             position.Step = step + 1;
             position.BatchInEpoch = batchIndex + 1;
-            if (position.BatchInEpoch == data.BatchesPerEpoch)
-            {
-                position.Epoch = epoch + 1;
-                position.BatchInEpoch = 0;
-            }
+            position.EpochLossSum += loss * batch.Count;
+            position.EpochSamples += batch.Count;
+            position.StepMetrics = new Dictionary<string, double>(scheme.Metrics);
             run.Step = position.Step;
-            var record = new StepRecord(step, epoch, batchIndex, loss, batch.Count, _clock.Elapsed, new Dictionary<string, double>(scheme.Metrics));
+            var record = new StepRecord(step, epoch, batchIndex, loss, batch.Count, _clock.Elapsed, position.StepMetrics);
             foreach (Callback c in options.Callbacks) c.OnStepEnd(run, record);
-            return loss;
         }
 
         /// <summary>After the update: a non-finite parameter is named; a non-finite loss with finite parameters
@@ -116,9 +133,13 @@ public static partial class Trainer
             if (!double.IsFinite(loss)) throw NonFiniteException.LossAfterUpdate(step, loss);
         }
 
-        private void EndEpoch(int epoch, double meanLoss)
+        /// <summary>Validates, moves the position to the next epoch (so a checkpoint taken by an
+        /// <see cref="Callback.OnEpochEnd"/> resumes after this end), records the epoch and calls the
+        /// callbacks; returns the epoch's mean loss.</summary>
+        private double EndEpoch(int epoch)
         {
-            var metrics = new Dictionary<string, double>(scheme.Metrics);
+            double meanLoss = position.EpochSamples > 0 ? position.EpochLossSum / position.EpochSamples : double.NaN;
+            var metrics = new Dictionary<string, double>(position.StepMetrics);
             var validation = new Dictionary<string, double>();
             if (options.Validate is { } validate)
             {
@@ -133,17 +154,21 @@ public static partial class Trainer
                     model.Train();
                 }
             }
+            position.Epoch = epoch + 1;
+            position.BatchInEpoch = 0;
+            position.EpochLossSum = 0;
+            position.EpochSamples = 0;
+            position.PreviousEpochLoss = meanLoss;
             var record = new EpochRecord(epoch, position.Step, meanLoss, metrics, _clock.Elapsed, validation);
             _history.Add(record);
             foreach (Callback c in options.Callbacks) c.OnEpochEnd(run, record);
+            return meanLoss;
         }
 
-        private bool Converged(double meanLoss, out string? why)
+        private bool Converged(double? previousMeanLoss, double meanLoss, out string? why)
         {
             why = null;
-            double? previous = _previousEpochLoss;
-            _previousEpochLoss = meanLoss;
-            if (options.LossTolerance is not { } tol || previous is not { } prev) return false;
+            if (options.LossTolerance is not { } tol || previousMeanLoss is not { } prev) return false;
             double change = (prev - meanLoss) / Math.Abs(prev);
             if (change >= tol) return false;
             why = $"The epoch loss improved by {change:G3} (relative), less than LossTolerance = {tol:G3}.";

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using TensorNetworks.Nn;
 using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Data;
+using TensorNetworks.Training.Optimizers;
 using TensorNetworks.Training.Schemes;
 
 namespace TensorNetworks.Training;
@@ -43,12 +43,17 @@ public static partial class Trainer
 
         var position = new Position();
         var run = new TrainingRun(model, scheme, options, data.BatchesPerEpoch, data.SamplesPerEpoch, () => Snapshot(model, scheme, options, position));
+        IReadOnlyDictionary<string, OptimizerState> callbackStates = new Dictionary<string, OptimizerState>();
         if (options.ResumeFrom is { } path)
-            Restore(model, scheme, options, LoadCheckpoint(path), position);
+        {
+            TrainingState state = LoadCheckpoint(path);
+            Restore(model, scheme, options, state, position);
+            callbackStates = state.CallbackStates;
+        }
         run.StartStep = run.Step = position.Step;
         run.Epoch = position.Epoch;
 
-        var loop = new Loop(model, data, objective, scheme, options, run, position);
+        var loop = new Loop(model, data, objective, scheme, options, run, position, callbackStates);
         return loop.Run();
     }
 
@@ -62,50 +67,6 @@ public static partial class Trainer
             throw new ArgumentOutOfRangeException(nameof(options), tol, $"Trainer: LossTolerance must be non-negative and finite, got {tol}.");
         if (data.BatchesPerEpoch < 1)
             throw new ArgumentException($"Trainer: the data source has no batches ({data.SamplesPerEpoch} samples).", nameof(data));
-    }
-
-    /// <summary>Where the run is: steps done, the epoch of the next step and batches of it already done.</summary>
-    private sealed class Position
-    {
-        public long Step;
-        public int Epoch;
-        public int BatchInEpoch;
-    }
-
-    private static TrainingState Snapshot(Module model, UpdateScheme scheme, TrainOptions options, Position position)
-    {
-        var parameters = new Dictionary<string, Tensor>();
-        foreach (var (name, p) in model.NamedParameters()) parameters[name] = p.Value.Detach().Clone();
-        return new TrainingState
-        {
-            Parameters = parameters,
-            SchemeState = scheme.GetState(),
-            Step = position.Step,
-            Epoch = position.Epoch,
-            BatchInEpoch = position.BatchInEpoch,
-            GeneratorState = options.Generator?.GetState(),
-        };
-    }
-
-    private static void Restore(Module model, UpdateScheme scheme, TrainOptions options, TrainingState state, Position position)
-    {
-        var named = model.NamedParameters();
-        foreach (var (name, p) in named)
-        {
-            if (!state.Parameters.TryGetValue(name, out Tensor? value))
-                throw new ArgumentException($"Trainer: the checkpoint has no value for parameter \"{name}\"; it holds: {string.Join(", ", state.Parameters.Keys)}.");
-            if (value.DType != p.Value.DType)
-                throw new ArgumentException($"Trainer: the checkpoint's \"{name}\" is {value.DType} but the model's is {p.Value.DType}.");
-            p.Value = value.Detach().Clone();
-        }
-        foreach (string name in state.Parameters.Keys)
-            if (!named.Any(n => n.Key == name))
-                throw new ArgumentException($"Trainer: the checkpoint holds parameter \"{name}\", which the {model.GetType().Name} does not have.");
-        if (state.SchemeState is { } schemeState) scheme.SetState(schemeState);
-        if (state.GeneratorState is { } genState) options.Generator?.SetState(genState);
-        position.Step = state.Step;
-        position.Epoch = state.Epoch;
-        position.BatchInEpoch = state.BatchInEpoch;
     }
 
     /// <summary>Reads a checkpoint for <see cref="TrainOptions.ResumeFrom"/>.</summary>

@@ -162,20 +162,49 @@ public class TrainerTests
         Assert.Contains("not a parameter", e.Message);
     }
 
+    /// <summary>After the last step of an epoch the epoch's end is pending (all its batches done, its sums
+    /// kept); after the end the position is the next epoch, and the epoch's mean is the previous loss.</summary>
     [Fact]
-    public void Snapshot_RecordsPositionAfterEachStep()
+    public void Snapshot_RecordsPositionAndEpochSumsAfterEachStepAndEpochEnd()
     {
         var model = new Scalar(0);
         var states = new List<TrainingState>();
+        var snapshots = new Snapshots(states);
         Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
-            new TrainOptions { Epochs = 2, Callbacks = { new Snapshots(states) } });
-        Assert.Equal([(1L, 0, 1), (2L, 1, 0), (3L, 1, 1), (4L, 2, 0)], states.Select(s => (s.Step, s.Epoch, s.BatchInEpoch)));
+            new TrainOptions { Epochs = 2, Callbacks = { snapshots } });
+
+        double loss0 = snapshots.Losses[0], loss1 = snapshots.Losses[1];
+        Assert.Equal(9, loss0);
+        Assert.Equal([(1L, 0, 1), (2L, 0, 2), (2L, 1, 0), (3L, 1, 1), (4L, 1, 2), (4L, 2, 0)], states.Select(s => (s.Step, s.Epoch, s.BatchInEpoch)));
+        Assert.Equal([(loss0, 1L, null), (loss0 + loss1, 2L, null), (0, 0L, (loss0 + loss1) / 2)], states.Take(3).Select(s => (s.EpochLossSum, s.EpochSamples, s.PreviousEpochLoss)));
+        Assert.Equal(0.1, states[0].StepMetrics["learning_rate"]);
         Assert.Equal(model.W.Value[0], states[^1].Parameters["w"][0]);
     }
 
     private sealed class Snapshots(List<TrainingState> into) : Callback
     {
-        public override void OnStepEnd(TrainingRun run, StepRecord step) => into.Add(run.Snapshot());
+        public List<double> Losses { get; } = [];
+
+        public override void OnStepEnd(TrainingRun run, StepRecord step)
+        {
+            Losses.Add(step.Loss);
+            into.Add(run.Snapshot());
+        }
+
+        public override void OnEpochEnd(TrainingRun run, EpochRecord epoch) => into.Add(run.Snapshot());
+    }
+
+    [Fact]
+    public void Fit_MaxStepsAtTheLastBatchOfAnEpoch_EndsThatEpochFirst()
+    {
+        var model = new Scalar(0);
+        var log = new EventLog();
+        FitResult r = Trainer.Fit(model, new Samples(2), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 5, MaxSteps = 4, Callbacks = { log } });
+
+        Assert.Equal((StopReason.MaxSteps, 4L, 2), (r.StopReason, r.Steps, r.Epochs));
+        Assert.Equal([0, 1], r.History.Select(h => h.Epoch));
+        Assert.Equal(["step 3 1/1", "epoch 1 learning_rate", "end MaxSteps"], log.Events[^3..]);
     }
 
     private sealed class ThrowsAtEnd : Callback

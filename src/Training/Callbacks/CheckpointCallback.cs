@@ -8,7 +8,10 @@ namespace TensorNetworks.Training.Callbacks;
 /// of every epoch, as <c>step-000120.safetensors</c> (the number of steps done), plus a copy named
 /// <c>last.safetensors</c>, and a final one when the run ends. Only the newest <see cref="KeepLast"/> step
 /// files are kept. Every file is written atomically, and nothing is written after a failed step or at the
-/// end of a failed run, so after a NaN the newest checkpoint is the last good one.
+/// end of a failed run, so after a NaN the newest checkpoint is the last good one. A state is written once:
+/// the final checkpoint is skipped when the last one holds the same position, but when a step that ends an
+/// epoch is also a multiple of <see cref="EverySteps"/>, the epoch-end checkpoint replaces the step's (same
+/// file name), since it also holds the epoch's end (its record, the callbacks' epoch-end state).
 /// </summary>
 /// <remarks>
 /// Pruning looks at every <c>step-N.safetensors</c> file in the directory with N up to the current step
@@ -29,7 +32,7 @@ public sealed class CheckpointCallback : Callback
     /// <summary>The file name of the copy of the newest checkpoint.</summary>
     public const string LastFileName = "last.safetensors";
 
-    private long _lastWritten = -1;
+    private (long Step, int Epoch, int BatchInEpoch)? _lastWritten;
 
     /// <summary>Creates the callback.</summary>
     /// <param name="directory">Where the checkpoints go; created at the start of training if missing.</param>
@@ -71,7 +74,7 @@ public sealed class CheckpointCallback : Callback
     public override void OnTrainBegin(TrainingRun run)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        _lastWritten = -1;
+        _lastWritten = null;
     }
 
     /// <inheritdoc/>
@@ -94,12 +97,14 @@ public sealed class CheckpointCallback : Callback
 
     private void Write(TrainingRun run)
     {
-        if (run.Step == _lastWritten) return;
-        string path = Path.Combine(Directory, FileName(run.Step));
-        Checkpoint.Save(path, run.Snapshot());
+        TrainingState state = run.Snapshot();
+        var position = (state.Step, state.Epoch, state.BatchInEpoch);
+        if (position == _lastWritten) return;
+        string path = Path.Combine(Directory, FileName(state.Step));
+        Checkpoint.Save(path, state);
         CopyAsLast(path);
-        _lastWritten = run.Step;
-        Prune(run.Step);
+        _lastWritten = position;
+        Prune(state.Step);
     }
 
     private void CopyAsLast(string path)

@@ -1,4 +1,5 @@
 using TensorNetworks.Nn;
+using TensorNetworks.Training.Optimizers;
 
 namespace TensorNetworks.Training.Callbacks;
 
@@ -8,7 +9,9 @@ namespace TensorNetworks.Training.Callbacks;
 /// validation metric by name). With <see cref="MonitorMode.Minimize"/> an epoch improves when
 /// value &lt; best − minDelta; with <see cref="MonitorMode.Maximize"/> when value &gt; best + minDelta.
 /// A NaN never improves. With <c>restoreBest</c> it copies the parameters at each new best and puts
-/// them back at the end of the run, however it ended.
+/// them back at the end of the run, however it ended. The best value, its epoch, the count of epochs
+/// without improvement and the copied parameters go into checkpoints (<see cref="GetState"/>), so a
+/// resumed run stops at the epoch, and restores the parameters, of a run that never stopped.
 /// </summary>
 /// <example><code>
 /// var options = new TrainOptions
@@ -20,7 +23,12 @@ namespace TensorNetworks.Training.Callbacks;
 /// </code></example>
 public sealed class EarlyStopping : Callback
 {
-    private readonly Dictionary<Parameter, Tensor> _bestValues = [];
+    private const string BestValueKey = "best_value";
+    private const string BestEpochKey = "best_epoch";
+    private const string WithoutImprovementKey = "epochs_without_improvement";
+    private const string BestParameterPrefix = "best/";
+
+    private readonly Dictionary<string, Tensor> _bestValues = [];
     private int _epochsWithoutImprovement;
 
     /// <summary>Creates the callback.</summary>
@@ -57,7 +65,7 @@ public sealed class EarlyStopping : Callback
     /// <summary>Whether the parameters of the best epoch are put back at the end.</summary>
     public bool RestoreBest { get; }
 
-    /// <summary>The best value seen in this run, NaN before the first epoch.</summary>
+    /// <summary>The best value seen in this run (before a resume included), NaN before the first epoch.</summary>
     public double BestValue { get; private set; } = double.NaN;
 
     /// <summary>The epoch (0-based) of <see cref="BestValue"/>, −1 before the first epoch.</summary>
@@ -95,8 +103,42 @@ public sealed class EarlyStopping : Callback
     public override void OnTrainEnd(TrainingRun run, FitResult result)
     {
         if (!RestoreBest || _bestValues.Count == 0) return;
-        foreach (var (parameter, value) in _bestValues) parameter.Value = value.Clone();
+        foreach (var (name, parameter) in run.Model.NamedParameters())
+            if (_bestValues.TryGetValue(name, out Tensor? value)) parameter.Value = value.Clone();
     }
+
+    /// <summary>The best value and epoch, the epochs without improvement since, and with <c>restoreBest</c>
+    /// the parameters of the best epoch as tensors <c>best/&lt;dotted path&gt;</c>.</summary>
+    /// <example><code>double best = stopper.GetState().Scalars["best_value"];</code></example>
+    public override OptimizerState GetState()
+    {
+        var state = new OptimizerState(nameof(EarlyStopping));
+        state.Scalars[BestValueKey] = BestValue;
+        state.Scalars[BestEpochKey] = BestEpoch;
+        state.Scalars[WithoutImprovementKey] = _epochsWithoutImprovement;
+        foreach (var (name, value) in _bestValues) state.Tensors[BestParameterPrefix + name] = value.Clone();
+        return state;
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">When the state is not an EarlyStopping state or lacks a scalar.</exception>
+    /// <example><code>resumedStopper.SetState(stopper.GetState());</code></example>
+    public override void SetState(OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Kind != nameof(EarlyStopping))
+            throw new ArgumentException($"EarlyStopping.SetState: the state belongs to {state.Kind}.", nameof(state));
+        BestValue = Scalar(state, BestValueKey);
+        BestEpoch = (int)Scalar(state, BestEpochKey);
+        _epochsWithoutImprovement = (int)Scalar(state, WithoutImprovementKey);
+        _bestValues.Clear();
+        foreach (var (key, value) in state.Tensors)
+            if (key.StartsWith(BestParameterPrefix, StringComparison.Ordinal)) _bestValues[key[BestParameterPrefix.Length..]] = value.Clone();
+    }
+
+    private static double Scalar(OptimizerState state, string key) =>
+        state.Scalars.TryGetValue(key, out double value) ? value
+            : throw new ArgumentException($"EarlyStopping.SetState: the state has no \"{key}\"; it holds {string.Join(", ", state.Scalars.Keys.Order(StringComparer.Ordinal))}.", nameof(state));
 
     private double Value(EpochRecord epoch)
     {
@@ -117,6 +159,6 @@ public sealed class EarlyStopping : Callback
     {
         _bestValues.Clear();
         using var _ = TN.NoGrad();
-        foreach (Parameter p in model.Parameters()) _bestValues[p] = p.Value.Detach().Clone();
+        foreach (var (name, p) in model.NamedParameters()) _bestValues[name] = p.Value.Detach().Clone();
     }
 }

@@ -52,6 +52,7 @@ public sealed class TrainingRun
     /// <summary>Asks the trainer to stop after the current step; the first request's reason is kept.</summary>
     public void RequestStop(string reason) => StopRequest ??= reason;
 
-    /// <summary>A snapshot of everything a checkpoint holds (parameters, scheme state, position, RNG).</summary>
+    /// <summary>A snapshot of everything a checkpoint holds (parameters, scheme state, position and epoch
+    /// sums, RNG, the callbacks' states), copied.</summary>
     public TrainingState Snapshot() => _snapshot();
 }

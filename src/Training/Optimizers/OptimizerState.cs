@@ -2,7 +2,8 @@ namespace TensorNetworks.Training.Optimizers;
 
 /// <summary>
 /// An optimizer's state as named tensors (e.g. <c>m.0</c>, <c>v.0</c> for parameter 0) and named
-/// scalars (step count, current learning rate), the form checkpoints store.
+/// scalars (step count, current learning rate), the form checkpoints store. Update schemes and
+/// stateful callbacks hand their state to checkpoints in the same form.
 /// </summary>
 /// <example><code>
 /// OptimizerState s = adam.GetState();
@@ -11,7 +12,7 @@ namespace TensorNetworks.Training.Optimizers;
 /// </code></example>
 public sealed class OptimizerState
 {
-    /// <summary>Creates a state for the optimizer kind <paramref name="kind"/> (its type name).</summary>
+    /// <summary>Creates a state for the optimizer (scheme, callback) kind <paramref name="kind"/> (its type name).</summary>
     public OptimizerState(string kind) => Kind = kind;
 
     /// <summary>The optimizer's type name; <c>SetState</c> refuses a state of another kind.</summary>

@@ -141,6 +141,17 @@ public sealed class CheckpointCallbackTests : IDisposable
     }
 
     [Fact]
+    public void Fit_WritesTheEpochEndOverTheCheckpointOfTheStepThatEndsTheEpoch()
+    {
+        Train(epochs: 2, maxSteps: null, resumeFrom: null, seed: 42, new CheckpointCallback(_dir, everySteps: 4, keepLast: 10));
+
+        Assert.Equal(["last.safetensors", "step-000004.safetensors", "step-000008.safetensors"], Names());
+        TrainingState step4 = Checkpoint.Load(Path.Combine(_dir, "step-000004.safetensors"));
+        Assert.Equal((4L, 1, 0, 0L), (step4.Step, step4.Epoch, step4.BatchInEpoch, step4.EpochSamples));
+        Assert.NotNull(step4.PreviousEpochLoss);
+    }
+
+    [Fact]
     public void Fit_ResumedFromTheStep10Checkpoint_EndsWithTheSameParametersAsAnUninterruptedRun()
     {
         var (straight, straightResult) = Train(epochs: 5, maxSteps: null, resumeFrom: null, seed: 42, callback: null);

@@ -1,4 +1,5 @@
 using TensorNetworks.Training.Callbacks;
+using TensorNetworks.Training.Optimizers;
 
 namespace TensorNetworks.Training.Tests.Callbacks;
 
@@ -124,5 +125,43 @@ public class EarlyStoppingTests
         Assert.Contains("got 0", Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(patience: 0)).Message);
         Assert.Contains("got -0.1", Assert.Throws<ArgumentOutOfRangeException>(() => new EarlyStopping(minDelta: -0.1)).Message);
         Assert.Throws<ArgumentException>(() => new EarlyStopping(monitor: " "));
+    }
+
+    [Fact]
+    public void SetState_ContinuesTheBestValuePatienceAndBestParametersOfGetState()
+    {
+        var model = new ScalarModel();
+        var weightAtEpochEnd = new List<double>();
+        var first = new EarlyStopping("val_error", patience: 3, restoreBest: true);
+        TrainingRig.Fit(model, new LineData(2), new TrainOptions
+        {
+            Epochs = 4,
+            Validate = TrainingRig.Validation("val_error", 5, 4, 3, 3.5),
+            Callbacks = { first, new Probe { Epoch = (_, _) => weightAtEpochEnd.Add(model.Weight) } },
+        }, learningRate: 0.05);
+        OptimizerState state = first.GetState();
+
+        var second = new EarlyStopping("val_error", patience: 3, restoreBest: true);
+        second.SetState(state);
+
+        Assert.Equal((3.0, 2), (second.BestValue, second.BestEpoch));
+        Assert.Equal(1, state.Scalars["epochs_without_improvement"]);
+        Assert.Equal(weightAtEpochEnd[2], state.Tensors["best/w"].Item());
+        var resumed = new ScalarModel(w0: -7);
+        TrainingRun run = TrainingRig.Run(resumed, new LineData(2), new TrainOptions());
+        EpochRecord NoBetter(int epoch) => new(epoch, 2L * (epoch + 1), 1, new Dictionary<string, double> { ["val_error"] = 3.2 }, TimeSpan.Zero, new Dictionary<string, double>());
+        second.OnEpochEnd(run, NoBetter(4));
+        Assert.Null(run.StopRequest);
+        second.OnEpochEnd(run, NoBetter(5));
+        Assert.Equal("EarlyStopping: val_error did not improve by more than 0 for 3 epochs; the best was 3 at epoch 3.", run.StopRequest);
+        second.OnTrainEnd(run, new FitResult(StopReason.Requested, "", 12, 6, 1, [], TimeSpan.Zero));
+        Assert.Equal(weightAtEpochEnd[2], resumed.Weight);
+    }
+
+    [Fact]
+    public void SetState_ThrowsForTheStateOfAnotherCallback()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new EarlyStopping().SetState(new OptimizerState("LearningCurve")));
+        Assert.Contains("belongs to LearningCurve", e.Message);
     }
 }

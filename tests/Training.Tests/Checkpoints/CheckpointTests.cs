@@ -28,6 +28,10 @@ public sealed class CheckpointTests : IDisposable
         scheme.Scalars["huge"] = double.MaxValue;
         scheme.Scalars["negative_zero"] = -0.0;
         scheme.Scalars["infinity"] = double.NegativeInfinity;
+        var stopper = new OptimizerState("EarlyStopping");
+        stopper.Scalars["best_value"] = 0.1 + 0.2;
+        stopper.Scalars["scalar.kind"] = 7;
+        stopper.Tensors["best/encoder.weight"] = TN.Randn(gen, DType.Float64, 2, 3);
         return new TrainingState
         {
             Parameters =
@@ -40,6 +44,11 @@ public sealed class CheckpointTests : IDisposable
             Step = (1L << 40) + 3,
             Epoch = 17,
             BatchInEpoch = 5,
+            EpochLossSum = 1.0 / 3 + 1e-17,
+            EpochSamples = 40,
+            PreviousEpochLoss = -0.0,
+            StepMetrics = { ["learning_rate"] = 0.1 * 3, ["grad_norm"] = double.PositiveInfinity },
+            CallbackStates = { ["EarlyStopping-0"] = stopper, ["Stateless-1"] = new OptimizerState("Stateless") },
             GeneratorState = gen.GetState(),
             Metadata = { ["note"] = "first run", ["tn.step"] = "a user key that looks like ours" },
         };
@@ -73,6 +82,72 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(saved.BatchInEpoch, loaded.BatchInEpoch);
         Assert.Equal(saved.GeneratorState, loaded.GeneratorState);
         Assert.Equal(saved.Metadata, loaded.Metadata);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(saved.EpochLossSum), BitConverter.DoubleToInt64Bits(loaded.EpochLossSum));
+        Assert.Equal(saved.EpochSamples, loaded.EpochSamples);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(saved.PreviousEpochLoss!.Value), BitConverter.DoubleToInt64Bits(loaded.PreviousEpochLoss!.Value));
+        Assert.Equal(saved.StepMetrics, loaded.StepMetrics);
+        Assert.Equal(saved.CallbackStates.Keys.Order(), loaded.CallbackStates.Keys.Order());
+        foreach (var (key, state) in saved.CallbackStates)
+        {
+            OptimizerState back = loaded.CallbackStates[key];
+            Assert.Equal(state.Kind, back.Kind);
+            Assert.Equal(state.Scalars, back.Scalars);
+            Assert.Equal(state.Tensors.Keys.Order(), back.Tensors.Keys.Order());
+            foreach (var (name, value) in state.Tensors) AssertSameBits(value, back.Tensors[name]);
+        }
+    }
+
+    [Fact]
+    public void Load_ReadsAVersion1CheckpointWithoutTheLoopState()
+    {
+        string path = File("v1.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["param/w"] = TN.Ones(2), ["scheme/m.0"] = TN.Zeros(2) }, new Dictionary<string, string>
+        {
+            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "1", ["tn.step"] = "12", ["tn.epoch"] = "2", ["tn.batch_in_epoch"] = "2",
+            ["tn.scheme.kind"] = "Adam", ["tn.scheme.scalar.learning_rate"] = "0.01",
+        });
+
+        TrainingState loaded = Checkpoint.Load(path);
+
+        Assert.Equal((12L, 2, 2), (loaded.Step, loaded.Epoch, loaded.BatchInEpoch));
+        Assert.Equal((0.0, 0L, (double?)null), (loaded.EpochLossSum, loaded.EpochSamples, loaded.PreviousEpochLoss));
+        Assert.Empty(loaded.StepMetrics);
+        Assert.Empty(loaded.CallbackStates);
+        Assert.Equal(0.01, loaded.SchemeState!.Scalars["learning_rate"]);
+        Assert.Equal(["m.0"], loaded.SchemeState.Tensors.Keys);
+    }
+
+    [Fact]
+    public void Load_ThrowsForAVersion2CheckpointWithoutTheEpochSums()
+    {
+        string path = File("v2.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor>(), new Dictionary<string, string>
+        {
+            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "2", ["tn.step"] = "0", ["tn.epoch"] = "0", ["tn.batch_in_epoch"] = "0",
+        });
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
+        Assert.Contains("no \"tn.epoch_loss_sum\"", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Early.Stopping-0")]
+    [InlineData("a/b")]
+    public void Save_ThrowsForACallbackKeyItCannotReadBack(string key)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Checkpoint.Save(File("c.safetensors"), new TrainingState { CallbackStates = { [key] = new OptimizerState("X") } }));
+        Assert.Contains($"\"{key}\"", e.Message);
+    }
+
+    [Fact]
+    public void Load_ThrowsForACallbackTensorWithoutItsState()
+    {
+        string path = File("c.safetensors");
+        Checkpoint.Save(path, new TrainingState());
+        var file = SafeTensors.Load(path);
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["callback/EarlyStopping-0/best/w"] = TN.Ones(1) }, file.Metadata);
+        var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
+        Assert.Contains("tn.callback.EarlyStopping-0.kind", e.Message);
     }
 
     [Fact]
@@ -96,6 +171,8 @@ public sealed class CheckpointTests : IDisposable
         TrainingState loaded = Checkpoint.Load(path);
         Assert.Null(loaded.SchemeState);
         Assert.Null(loaded.GeneratorState);
+        Assert.Null(loaded.PreviousEpochLoss);
+        Assert.Empty(loaded.CallbackStates);
         Assert.Empty(loaded.Metadata);
         Assert.Equal(3, loaded.Step);
     }
@@ -112,6 +189,11 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(((1L << 40) + 3).ToString(), file.Metadata["tn.step"]);
         Assert.Equal("0.1", file.Metadata["tn.scheme.scalar.learning_rate"]);
         Assert.Equal("first run", file.Metadata["user.note"]);
+        Assert.Contains("callback/EarlyStopping-0/best/encoder.weight", file.Tensors.Keys);
+        Assert.Equal("0.30000000000000004", file.Metadata["tn.callback.EarlyStopping-0.scalar.best_value"]);
+        Assert.Equal("EarlyStopping", file.Metadata["tn.callback.EarlyStopping-0.kind"]);
+        Assert.Equal("40", file.Metadata["tn.epoch_samples"]);
+        Assert.Equal("2", file.Metadata["tn.version"]);
     }
 
     [Fact]
@@ -140,10 +222,10 @@ public sealed class CheckpointTests : IDisposable
         string path = File("future.safetensors");
         SafeTensors.Save(path, new Dictionary<string, Tensor>(), new Dictionary<string, string>
         {
-            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "2", ["tn.step"] = "0", ["tn.epoch"] = "0", ["tn.batch_in_epoch"] = "0",
+            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "3", ["tn.step"] = "0", ["tn.epoch"] = "0", ["tn.batch_in_epoch"] = "0",
         });
         var e = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path));
-        Assert.Contains("version 2", e.Message);
+        Assert.Contains("version 3; this tn reads versions 1 to 2", e.Message);
     }
 
     [Theory]
@@ -151,13 +233,19 @@ public sealed class CheckpointTests : IDisposable
     [InlineData("tn.epoch", "3000000000")]
     [InlineData("tn.generator", "1,2,x")]
     [InlineData("tn.scheme.scalar.lr", "fast")]
+    [InlineData("tn.epoch_loss_sum", "1,5")]
+    [InlineData("tn.epoch_samples", "-8")]
+    [InlineData("tn.previous_epoch_loss", "low")]
+    [InlineData("tn.step_metric.learning_rate", "")]
+    [InlineData("tn.callback.EarlyStopping-0.scalar.best_value", "1e")]
     public void Load_ThrowsNamingAMalformedValue(string key, string value)
     {
         string path = File("bad.safetensors");
         var metadata = new Dictionary<string, string>
         {
-            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "1", ["tn.step"] = "0", ["tn.epoch"] = "0", ["tn.batch_in_epoch"] = "0",
-            ["tn.scheme.kind"] = "Sgd",
+            ["tn.format"] = "tn-checkpoint", ["tn.version"] = "2", ["tn.step"] = "0", ["tn.epoch"] = "0", ["tn.batch_in_epoch"] = "0",
+            ["tn.epoch_loss_sum"] = "0", ["tn.epoch_samples"] = "0",
+            ["tn.scheme.kind"] = "Sgd", ["tn.callback.EarlyStopping-0.kind"] = "EarlyStopping",
             [key] = value,
         };
         SafeTensors.Save(path, new Dictionary<string, Tensor>(), metadata);
