@@ -52,6 +52,7 @@ internal static class BackwardPass
                     if (targets is null) AccumulateIntoLeaf(t, g, owned);
                     continue;
                 }
+                node.ThrowIfModified(t);
                 Propagate(node, g, owned, grads, results);
                 if (!retainGraph) node.Release();
             }

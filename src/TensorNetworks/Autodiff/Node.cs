@@ -12,7 +12,14 @@ internal sealed class Node
         Name = name;
         Inputs = inputs;
         VectorJacobianProducts = vectorJacobianProducts;
+        _inputVersions = new int[inputs.Length];
+        for (int i = 0; i < inputs.Length; i++) _inputVersions[i] = inputs[i].Version;
     }
+
+    private int[] _inputVersions;
+
+    /// <summary>The result's <see cref="Tensor.Version"/> when the op recorded it.</summary>
+    internal int ResultVersion { get; set; }
 
     /// <summary>The operation's name, used in error messages.</summary>
     internal string Name { get; }
@@ -29,5 +36,24 @@ internal sealed class Node
         Released = true;
         VectorJacobianProducts = [];
         Inputs = [];
+        _inputVersions = [];
     }
+
+    /// <summary>
+    /// Throws when an input or the <paramref name="result"/> of this op was updated in place after the op read
+    /// or wrote it: its vector-Jacobian products may read those values, and would give a wrong gradient.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Naming the op, the tensor's shape and the update counts.</exception>
+    internal void ThrowIfModified(Tensor result)
+    {
+        if (result.Version != ResultVersion)
+            throw Modified($"its result (shape {result.Shape})", ResultVersion, result.Version);
+        for (int i = 0; i < Inputs.Length; i++)
+            if (Inputs[i].Version != _inputVersions[i])
+                throw Modified($"input {i} (shape {Inputs[i].Shape})", _inputVersions[i], Inputs[i].Version);
+    }
+
+    private InvalidOperationException Modified(string what, int recorded, int now)
+        => new($"Backward: {what} of {Name} was updated in place after {Name} was recorded ({now - recorded} update(s) since), "
+               + "so its gradient would be computed from changed values. Update tensors after Backward, or update a copy (Clone()) instead.");
 }

@@ -5,9 +5,10 @@ namespace TensorNetworks;
 /// <summary>In-place updates, for optimizers and update schemes. They record nothing for autodiff.</summary>
 /// <remarks>
 /// A tensor that requires a gradient may be updated in place only while recording is off
-/// (<see cref="TN.NoGrad"/>), as PyTorch requires for <c>p.add_()</c> on a leaf. Updating a tensor that
-/// a recorded graph still reads changes what that graph's backward pass sees: update parameters after
-/// <see cref="Backward"/>, not between the forward and backward passes.
+/// (<see cref="TN.NoGrad"/>), as PyTorch requires for <c>p.add_()</c> on a leaf. Each update is counted on
+/// the storage (shared with views), and a backward pass that reaches an op whose input or result was updated
+/// after the op recorded it throws instead of computing a gradient from changed values: update parameters
+/// after <see cref="Backward"/>, not between the forward and backward passes.
 /// </remarks>
 public sealed partial class Tensor
 {
@@ -18,6 +19,7 @@ public sealed partial class Tensor
     public void CopyFrom(Tensor source)
     {
         CheckInPlace(source, nameof(CopyFrom));
+        MarkModified();
         if (DType == DType.Float32) source.Span<float>().CopyTo(Span<float>());
         else source.Span<double>().CopyTo(Span<double>());
         GC.KeepAlive(source);
@@ -31,6 +33,7 @@ public sealed partial class Tensor
     public void AddInPlace(Tensor other, double alpha = 1.0)
     {
         CheckInPlace(other, nameof(AddInPlace));
+        MarkModified();
         if (DType == DType.Float32)
             TensorPrimitives.MultiplyAdd(other.Span<float>(), (float)alpha, Span<float>(), Span<float>());
         else
@@ -44,6 +47,7 @@ public sealed partial class Tensor
     public void ScaleInPlace(double factor)
     {
         CheckInPlace(null, nameof(ScaleInPlace));
+        MarkModified();
         if (DType == DType.Float32) TensorPrimitives.Multiply(Span<float>(), (float)factor, Span<float>());
         else TensorPrimitives.Multiply(Span<double>(), factor, Span<double>());
         GC.KeepAlive(this);
@@ -54,6 +58,7 @@ public sealed partial class Tensor
     public void FillInPlace(double value)
     {
         CheckInPlace(null, nameof(FillInPlace));
+        MarkModified();
         if (DType == DType.Float32) Fill(Array<float>(), ElementCount, (float)value);
         else Fill(Array<double>(), ElementCount, value);
         GC.KeepAlive(this);

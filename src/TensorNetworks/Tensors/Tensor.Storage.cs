@@ -14,6 +14,9 @@ public sealed partial class Tensor
 
     private readonly Array _data;
 
+    /// <summary>Counts in-place updates of the storage; made on the first update or view, then shared by every view.</summary>
+    private StorageVersion? _version;
+
     /// <summary>Identifies the storage (<see cref="StorageIds"/>): every new storage takes a new id and
     /// views keep their source's, so the id tells when and on which thread the storage was created.</summary>
     internal readonly long StorageId;
@@ -93,7 +96,21 @@ public sealed partial class Tensor
     /// that carries the storage's lease, so the storage stays out of the pool while either is reachable.
     /// Records nothing: callers that need a gradient record it themselves.
     /// </summary>
-    internal Tensor ViewAs(int[] dims) => new(Data, _lease, StorageId, dims);
+    internal Tensor ViewAs(int[] dims) => new(Data, _lease, StorageId, dims) { _version = SharedVersion() };
+
+    /// <summary>The number of in-place updates of this tensor's storage (through it or any view).</summary>
+    internal int Version => Volatile.Read(ref _version)?.Value ?? 0;
+
+    /// <summary>Counts an in-place update of the storage, for the backward pass's check.</summary>
+    internal void MarkModified() => SharedVersion().Increment();
+
+    private StorageVersion SharedVersion()
+    {
+        StorageVersion? version = Volatile.Read(ref _version);
+        if (version is not null) return version;
+        Interlocked.CompareExchange(ref _version, new StorageVersion(), null);
+        return _version!;
+    }
 
     /// <summary>True when both tensors read the same storage.</summary>
     internal bool SharesStorageWith(Tensor other) => ReferenceEquals(Data, other.Data);

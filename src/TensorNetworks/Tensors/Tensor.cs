@@ -80,6 +80,7 @@ public sealed partial class Tensor
 
     internal void SetGradFn(Node node)
     {
+        node.ResultVersion = Version;
         GradFn = node;
         _requiresGrad = true;
     }
