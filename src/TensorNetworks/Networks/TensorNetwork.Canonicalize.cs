@@ -7,7 +7,8 @@ public sealed partial class TensorNetwork
     /// each core left of the center becomes left-orthonormal (contracting it with itself over every leg
     /// but its right bond gives the identity), each core right of it right-orthonormal, and the norm
     /// moves into the center core. The contracted network is unchanged; bond extents may shrink to the
-    /// rank QR reveals. The cores become new leaves (QR is not differentiated).
+    /// rank QR reveals. Every core keeps its legs in their order and its place in <see cref="Cores"/>.
+    /// The cores become new leaves (QR is not differentiated).
     /// </summary>
     /// <param name="chain">Core names in chain order; consecutive cores share exactly one leg.</param>
     /// <param name="center">Index in <paramref name="chain"/> of the orthogonality center.</param>
@@ -42,7 +43,10 @@ public sealed partial class TensorNetwork
         return bonds;
     }
 
-    /// <summary>QR of <paramref name="from"/> over all legs but <paramref name="bond"/>; R moves into <paramref name="to"/>.</summary>
+    /// <summary>
+    /// QR of <paramref name="from"/> over all legs but <paramref name="bond"/>; R moves into <paramref name="to"/>.
+    /// Both cores keep their leg order (Q is permuted back), and the bond's extent becomes min(outer, bond).
+    /// </summary>
     private void MoveOrthogonality(string from, string to, string bond)
     {
         Core f = this[from], t = this[to];
@@ -52,15 +56,21 @@ public sealed partial class TensorNetwork
         Tensor matrix = f.Tensor.Permute(perm).Reshape(Shape.ElementCountOf(outerDims), f.SizeOf(bond));
         var qr = TN.Linalg.Qr(matrix);
         int k = qr.Q.Size(1);
-        Tensor q = qr.Q.Reshape([.. outerDims, k]);
+        Tensor q = qr.Q.Reshape([.. outerDims, k]).Permute(Inverse(perm));
         int tb = t.AxisOf(bond);
         int[] tPerm = [tb, .. Enumerable.Range(0, t.Legs.Count).Where(a => a != tb)];
         int[] rest = [.. tPerm.Skip(1).Select(a => t.Tensor.Size(a))];
         Tensor moved = TN.MatMul(qr.R, t.Tensor.Permute(tPerm).Reshape(t.SizeOf(bond), -1)).Reshape([k, .. rest]);
-        int[] back = new int[tPerm.Length];
-        for (int i = 0; i < tPerm.Length; i++) back[tPerm[i]] = i;
-        Tensor newT = moved.Permute(back);
-        Rewire([from, to], [(from, Leaf(q, f.Tensor), [.. outer, bond]), (to, Leaf(newT, t.Tensor), [.. t.Legs])], "Canonicalize");
+        Tensor newT = moved.Permute(Inverse(tPerm));
+        Rewire([from, to], [(from, Leaf(q, f.Tensor), [.. f.Legs]), (to, Leaf(newT, t.Tensor), [.. t.Legs])], "Canonicalize");
+    }
+
+    /// <summary>The permutation that undoes <paramref name="perm"/>: inverse[perm[i]] = i.</summary>
+    private static int[] Inverse(int[] perm)
+    {
+        var inverse = new int[perm.Length];
+        for (int i = 0; i < perm.Length; i++) inverse[perm[i]] = i;
+        return inverse;
     }
 
     /// <summary>A fresh leaf that requires a gradient exactly when <paramref name="previous"/> did.</summary>

@@ -17,13 +17,19 @@ public sealed partial class TensorNetwork
 {
     private readonly List<Core> _cores = [];
     private readonly Dictionary<string, Core> _byName = [];
-    private readonly Dictionary<string, List<string>> _owners = [];
+    private readonly OrderedDictionary<string, List<string>> _owners = [];
     private readonly Dictionary<string, int> _sizes = [];
 
-    /// <summary>The cores in insertion order.</summary>
+    /// <summary>
+    /// The cores in insertion order. Operations that replace cores keep it: a core that keeps its name
+    /// keeps its place, and new cores take the place of the cores they replace.
+    /// </summary>
     public IReadOnlyList<Core> Cores => _cores;
 
-    /// <summary>Every leg with its extent and owners, in order of first appearance.</summary>
+    /// <summary>
+    /// Every leg with its extent and owners (in the order of <see cref="Cores"/>), legs in order of first
+    /// appearance: a leg keeps its place while some core carries it, and a new leg comes last.
+    /// </summary>
     public IReadOnlyList<Leg> Legs => [.. _owners.Select(kv => new Leg(kv.Key, _sizes[kv.Key], [.. kv.Value]))];
 
     /// <summary>Names of the open legs (carried by one core), in order of first appearance.</summary>
@@ -42,7 +48,7 @@ public sealed partial class TensorNetwork
     public int SizeOf(string leg) => _sizes.TryGetValue(leg, out int s) ? s
         : throw new ArgumentException($"The network has no leg \"{leg}\"; its legs are {string.Join(", ", _owners.Keys.Select(l => $"\"{l}\""))}.");
 
-    /// <summary>The cores carrying a leg.</summary>
+    /// <summary>The cores carrying a leg, in the order of <see cref="Cores"/>.</summary>
     public IReadOnlyList<string> OwnersOf(string leg) => _owners.TryGetValue(leg, out var o) ? o : throw new ArgumentException($"The network has no leg \"{leg}\".");
 
     /// <summary>
@@ -148,13 +154,17 @@ public sealed partial class TensorNetwork
         }
     }
 
+    /// <summary>Adds the core as an owner of each of its legs, keeping every leg's owners in the order of the cores.</summary>
     private void Index(Core core)
     {
+        int position = ReferenceEquals(_cores[^1], core) ? int.MaxValue : _cores.IndexOf(core);
         for (int i = 0; i < core.Legs.Count; i++)
         {
             string leg = core.Legs[i];
             if (!_owners.TryGetValue(leg, out var owners)) _owners[leg] = owners = [];
-            owners.Add(core.Name);
+            int at = owners.Count;
+            while (at > 0 && position != int.MaxValue && _cores.IndexOf(_byName[owners[at - 1]]) > position) at--;
+            owners.Insert(at, core.Name);
             _sizes[leg] = core.Tensor.Size(i);
         }
     }
@@ -175,51 +185,68 @@ public sealed partial class TensorNetwork
     }
 
     /// <summary>
-    /// Replaces cores <paramref name="removed"/> by <paramref name="added"/> at the position of the first
-    /// removed core, keeping the order of every surviving core and leg (so default output legs keep
-    /// their order). Leg extents may change where all carriers are replaced together.
+    /// Replaces cores <paramref name="removed"/> by <paramref name="added"/>, keeping the order of every
+    /// surviving core and leg (so default output legs keep their order): an added core named like a
+    /// removed one takes that core's place, and every other added core follows the added core listed
+    /// before it (or, when none is, takes the place of the first removed core). Leg extents may change
+    /// where all carriers are replaced together. On an error the network is unchanged.
     /// </summary>
     internal void Rewire(string[] removed, (string Name, Tensor Tensor, string[] Legs)[] added, string context)
     {
         Core[] old = [.. removed.Select(n => this[n])];
-        int position = old.Min(_cores.IndexOf);
+        Core[] before = [.. _cores];
         foreach (Core c in old) Unindex(c, prune: false);
-        foreach (Core c in old)
-        {
-            _cores.Remove(c);
-            _byName.Remove(c.Name);
-        }
+        foreach (Core c in old) _byName.Remove(c.Name);
+        List<Core> staged;
         try
         {
-            var staged = new List<Core>();
-            foreach (var (name, tensor, legs) in added)
-            {
-                if (_byName.ContainsKey(name) || staged.Any(s => s.Name == name))
-                    throw new ArgumentException($"{context}: the network already has a core \"{name}\".");
-                foreach (var s in staged)
-                    for (int i = 0; i < legs.Length; i++)
-                        if (s.Legs.Contains(legs[i]) && s.SizeOf(legs[i]) != tensor.Size(i))
-                            throw new ArgumentException($"{context}: leg \"{legs[i]}\" has size {tensor.Size(i)} on {name} but {s.SizeOf(legs[i])} on {s.Name}.");
-                CheckLegs($"{context} {name}", tensor, legs, ignoring: null);
-                staged.Add(new Core(name, tensor, (string[])legs.Clone()));
-            }
-            _cores.InsertRange(position, staged);
-            foreach (Core c in staged)
-            {
-                _byName[c.Name] = c;
-                Index(c);
-            }
-            PruneLegs();
+            staged = Stage(added, context);
         }
         catch
         {
-            _cores.InsertRange(position, old);
-            foreach (Core c in old)
-            {
-                _byName[c.Name] = c;
-                Index(c);
-            }
+            foreach (Core c in old) _byName[c.Name] = c;
+            foreach (Core c in old) Index(c);
             throw;
         }
+        _cores.Clear();
+        _cores.AddRange(Placed(before, old, staged));
+        foreach (Core c in staged) _byName[c.Name] = c;
+        foreach (Core c in staged) Index(c);
+        PruneLegs();
+    }
+
+    /// <summary>The cores to add, checked against the network (without the removed cores) and each other.</summary>
+    private List<Core> Stage((string Name, Tensor Tensor, string[] Legs)[] added, string context)
+    {
+        var staged = new List<Core>();
+        foreach (var (name, tensor, legs) in added)
+        {
+            if (_byName.ContainsKey(name) || staged.Any(s => s.Name == name))
+                throw new ArgumentException($"{context}: the network already has a core \"{name}\".");
+            foreach (var s in staged)
+                for (int i = 0; i < legs.Length; i++)
+                    if (s.Legs.Contains(legs[i]) && s.SizeOf(legs[i]) != tensor.Size(i))
+                        throw new ArgumentException($"{context}: leg \"{legs[i]}\" has size {tensor.Size(i)} on {name} but {s.SizeOf(legs[i])} on {s.Name}.");
+            CheckLegs($"{context} {name}", tensor, legs, ignoring: null);
+            staged.Add(new Core(name, tensor, (string[])legs.Clone()));
+        }
+        return staged;
+    }
+
+    /// <summary>
+    /// The order of the cores after <paramref name="old"/> are replaced by <paramref name="staged"/>: each
+    /// staged core goes to the place of the removed core of its name, or after the staged core before it.
+    /// </summary>
+    private static List<Core> Placed(Core[] before, Core[] old, List<Core> staged)
+    {
+        var places = old.ToDictionary(c => c, _ => new List<Core>());
+        List<Core> place = places[before.First(old.Contains)];
+        foreach (Core s in staged)
+        {
+            Core? namesake = Array.Find(old, o => o.Name == s.Name);
+            if (namesake is not null) place = places[namesake];
+            place.Add(s);
+        }
+        return [.. before.SelectMany(c => places.TryGetValue(c, out var replacements) ? replacements : [c])];
     }
 }

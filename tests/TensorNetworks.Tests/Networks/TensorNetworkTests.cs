@@ -3,7 +3,7 @@ using TensorNetworks.Tests.Einsum;
 
 namespace TensorNetworks.Tests.Networks;
 
-public sealed class TensorNetworkTests
+public sealed partial class TensorNetworkTests
 {
     private static Tensor R(Generator g, params int[] shape) => TN.Randn(g, DType.Float64, shape);
 
