@@ -113,17 +113,43 @@ public sealed partial class TensorNetwork
 
     /// <summary>
     /// Joins leg <paramref name="legB"/> of core <paramref name="coreB"/> to leg <paramref name="legA"/> of
-    /// <paramref name="coreA"/> (renaming B's leg to <paramref name="legA"/>), making an edge.
+    /// <paramref name="coreA"/> (renaming B's leg to <paramref name="legA"/>), making an edge between two
+    /// legs that are open. It never makes a hyperedge or cuts an edge: to join three or more cores by one
+    /// leg, give them the same leg name in <see cref="Add"/> (as <see cref="NetworkBuilder.Cp"/> does), or
+    /// rename a leg with <see cref="RenameLeg"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">When a core or leg is missing or the extents differ; the message
-    /// names both legs and both extents.</exception>
-    /// <example><code>net.Connect("A", "r", "B", "s"); // B's leg "s" becomes "r"</code></example>
+    /// <exception cref="ArgumentException">When a core or leg is missing, the extents differ (the message names
+    /// both legs and both extents), or either leg is already shared with another core (the message names
+    /// the leg's owners).</exception>
+    /// <example><code>net.Connect("A", "r", "B", "s"); // B's leg "s" becomes "r"; A–B is an edge</code></example>
     public void Connect(string coreA, string legA, string coreB, string legB)
     {
         int sa = this[coreA].SizeOf(legA), sb = this[coreB].SizeOf(legB);
         if (sa != sb)
             throw new ArgumentException($"Connect: leg \"{legA}\" of core {coreA} has size {sa} but leg \"{legB}\" of core {coreB} has size {sb}; only legs of equal size can be joined.");
+        string? refusal = ConnectRefusal(coreA, legA, coreB, legB);
+        if (refusal is not null) throw new ArgumentException(refusal);
         RenameLeg(coreB, legB, legA);
+    }
+
+    /// <summary>
+    /// Why <see cref="Connect"/> must not join the two legs, or null when both are open: joining a shared
+    /// leg of A would make a hyperedge, and renaming a shared leg of B would cut B's edge.
+    /// </summary>
+    private string? ConnectRefusal(string coreA, string legA, string coreB, string legB)
+    {
+        IReadOnlyList<string> ownersA = OwnersOf(legA), ownersB = OwnersOf(legB);
+        if (legA == legB)
+            return $"Connect: leg \"{legA}\" already joins cores {string.Join(", ", ownersA)}; there is nothing to connect.";
+        string rule = $"Connect joins leg \"{legA}\" of core {coreA} to leg \"{legB}\" of core {coreB} only when both legs are open, making an edge.";
+        string hyperedge = $"For a hyperedge, give every core the shared leg name when adding it (Add(\"{coreB}\", tensor, ..., \"{legA}\"))";
+        if (ownersA.Count > 1)
+            return $"Connect: leg \"{legA}\" of core {coreA} is already shared by cores {string.Join(", ", ownersA)}, so joining core {coreB} would make it a hyperedge. {rule} "
+                + $"{hyperedge}, or rename the leg with RenameLeg(\"{coreB}\", \"{legB}\", \"{legA}\").";
+        if (ownersB.Count > 1)
+            return $"Connect: leg \"{legB}\" of core {coreB} is already shared by cores {string.Join(", ", ownersB)}, so renaming it would cut its edge to {string.Join(", ", ownersB.Where(o => o != coreB))}. {rule} "
+                + $"To move the leg off that edge anyway, use RenameLeg(\"{coreB}\", \"{legB}\", \"{legA}\"). {hyperedge}.";
+        return null;
     }
 
     /// <summary>A new network with the same cores (sharing their tensors) and legs.</summary>
