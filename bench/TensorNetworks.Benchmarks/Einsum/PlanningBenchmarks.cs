@@ -4,7 +4,7 @@ using TensorNetworks.Benchmarks.Engine;
 namespace TensorNetworks.Benchmarks.Einsum;
 
 /// <summary>
-/// Contraction-path planning, with no peer: <see cref="ContractionPlanner.Plan"/> itself (uncached) on a
+/// Contraction-path planning, with no peer: <see cref="ContractionPlanner.Plan(IReadOnlyList{int[]}, int[], IReadOnlyDictionary{int, int}, PlanOptions?)"/> itself (uncached) on a
 /// 100-site MPS inner product (200 operands, greedy), a 200-matrix chain (greedy) and the TT-matrix apply
 /// of <see cref="EinsumWorkload.TtMatrixApply"/> (5 operands, optimal); and, for the per-call cost that
 /// every einsum pays, the plan-cache lookup of that TT-matrix apply. Goals: 10 ms, 50 ms and 1 ms.

@@ -11,7 +11,7 @@ internal sealed record PlanningProblem(int[][] Inputs, int[] Output, Dictionary<
     internal static PlanningProblem Of(EinsumWorkload workload)
     {
         var equation = EinsumEquation.Parse(workload.Equation, workload.Shapes);
-        var problem = EinsumProblem.Create(equation.Inputs, equation.Output, workload.Shapes, workload.Equation);
+        var problem = EinsumProblem.Create(equation.Inputs, equation.Output, workload.Shapes, ProblemNames.Lettered(workload.Equation));
         return new PlanningProblem(problem.Reduced, problem.Output, problem.Sizes);
     }
 

@@ -25,31 +25,38 @@ public static class ContractionPlanner
     /// are handled before planning by einsum).
     /// </summary>
     /// <exception cref="ArgumentException">When a label has no size, an output label is missing from the
-    /// inputs or repeated, or no order fits the memory limit.</exception>
+    /// inputs or repeated, or no order fits the memory limit (the message lists the operands' labels with
+    /// their extents and the limit).</exception>
     public static ContractionPlan Plan(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions? options = null)
+        => Plan(inputs, output, sizes, options ?? PlanOptions.Default, ProblemNames.Numbered("Plan"));
+
+    /// <summary>Plans as the public overload does; messages name the problem by <paramref name="names"/>.</summary>
+    internal static ContractionPlan Plan(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options, ProblemNames names)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(sizes);
-        options ??= PlanOptions.Default;
-        Validate(inputs, output, sizes, options);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(inputs, output, sizes, options, names);
         int[][] copy = [.. inputs.Select(l => (int[])l.Clone())];
         var cost = new PathCost(sizes, output);
         PathFinder finder = options.Finder == PathFinder.Auto
             ? (copy.Length <= OptimalLimit ? PathFinder.Optimal : PathFinder.Greedy)
             : options.Finder;
+        string Problem() => $"{names.Context} {names.Problem(copy, output, sizes)}";
         List<ContractionStep> steps = copy.Length < 2 ? []
-            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, output, cost, options.MemoryLimit)
-            : GreedyPathFinder.Find(copy, cost, options.MemoryLimit);
+            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, output, cost, options.MemoryLimit, Problem)
+            : GreedyPathFinder.Find(copy, cost, options.MemoryLimit, Problem);
         return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, NaiveFlops(copy, cost));
     }
 
-    /// <summary>The cached plan for these labels and sizes (planned on first request).</summary>
-    internal static ContractionPlan Cached(int[][] inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options)
+    /// <summary>The cached plan for these labels and sizes (planned on first request); <paramref name="names"/>
+    /// names the problem in messages only, so it is not part of the key.</summary>
+    internal static ContractionPlan Cached(int[][] inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options, ProblemNames? names = null)
     {
         string key = Key(inputs, output, sizes, options);
         if (s_cache.TryGetValue(key, out var plan)) return plan;
-        plan = Plan(inputs, output, sizes, options);
+        plan = Plan(inputs, output, sizes, options, names ?? ProblemNames.Numbered("Plan"));
         if (s_cache.Count >= CacheCapacity) s_cache.Clear();
         s_cache[key] = plan;
         return plan;
@@ -69,18 +76,18 @@ public static class ContractionPlanner
         return sb.ToString();
     }
 
-    private static void Validate(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options)
+    private static void Validate(IReadOnlyList<int[]> inputs, int[] output, IReadOnlyDictionary<int, int> sizes, PlanOptions options, ProblemNames names)
     {
-        if (inputs.Count == 0) throw new ArgumentException("Plan needs at least one operand.");
+        if (inputs.Count == 0) throw new ArgumentException($"{names.Context}: no operands; a plan needs at least one.");
         if (options.MemoryLimit is <= 0)
-            throw new ArgumentException($"PlanOptions.MemoryLimit must be positive, got {options.MemoryLimit}.");
+            throw new ArgumentException($"{names.Context}: PlanOptions.MemoryLimit must be positive, got {options.MemoryLimit}.");
         var seen = new HashSet<int>();
         for (int i = 0; i < inputs.Count; i++)
         {
             foreach (int l in inputs[i])
             {
                 if (!sizes.ContainsKey(l))
-                    throw new ArgumentException($"Plan: label {EinsumEquation.LabelName(l)} of operand {i} has no size.");
+                    throw new ArgumentException($"{names.Context}: label {names.Label(l)} of operand {i} has no size.");
                 seen.Add(l);
             }
         }
@@ -88,9 +95,9 @@ public static class ContractionPlanner
         foreach (int l in output)
         {
             if (!seen.Contains(l))
-                throw new ArgumentException($"Plan: output label {EinsumEquation.LabelName(l)} appears in no operand; every output label must come from an input.");
+                throw new ArgumentException($"{names.Context}: output label {names.Label(l)} appears in no operand; every output label must come from an input.");
             if (!outSeen.Add(l))
-                throw new ArgumentException($"Plan: output label {EinsumEquation.LabelName(l)} is repeated.");
+                throw new ArgumentException($"{names.Context}: output label {names.Label(l)} is repeated.");
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class EinsumProgram
             foreach (int l in labels) holders[l] = holders.GetValueOrDefault(l) + 1;
         }
 
-        ContractionPlan plan = ContractionPlanner.Cached(problem.Reduced, problem.Output, problem.Sizes, options);
+        ContractionPlan plan = ContractionPlanner.Cached(problem.Reduced, problem.Output, problem.Sizes, options, problem.Names);
         var steps = new (int, int, PairwiseStep)[plan.Steps.Count];
         for (int k = 0; k < plan.Steps.Count; k++)
         {

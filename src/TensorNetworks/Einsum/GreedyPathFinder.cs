@@ -9,7 +9,9 @@ namespace TensorNetworks;
 /// </summary>
 internal static class GreedyPathFinder
 {
-    internal static List<ContractionStep> Find(int[][] inputs, PathCost cost, long? memoryLimit)
+    /// <summary>The greedy steps; <paramref name="problem"/> names the problem when an error is thrown.</summary>
+    /// <exception cref="ArgumentException">When the next intermediate (the result aside) exceeds <paramref name="memoryLimit"/>.</exception>
+    internal static List<ContractionStep> Find(int[][] inputs, PathCost cost, long? memoryLimit, Func<string> problem)
     {
         int n = inputs.Length;
         var state = new State(cost);
@@ -44,7 +46,7 @@ internal static class GreedyPathFinder
             int[] labels = state.ResultLabels(left, right);
             double size = cost.Size(labels);
             if (memoryLimit is long limit && state.Live.Count > 2 && size > limit)
-                throw new ArgumentException($"The greedy order's next intermediate has {size:G4} elements, over the memory limit of {limit}; raise the limit or use PathFinder.Optimal.");
+                throw new ArgumentException($"{problem()}: the greedy order's next intermediate has {size:G4} elements, over the memory limit of {limit} elements; raise PlanOptions.MemoryLimit or use PathFinder.Optimal.");
             double flops = cost.Flops(state.Live[left], state.Live[right], labels);
             state.Remove(left);
             state.Remove(right);

@@ -14,11 +14,14 @@ internal static class OptimalPathFinder
 {
     internal const int MaxOperands = 16;
 
-    internal static List<ContractionStep> Find(int[][] inputs, int[] output, PathCost cost, long? memoryLimit)
+    /// <summary>The optimal steps; <paramref name="problem"/> names the problem when an error is thrown.</summary>
+    /// <exception cref="ArgumentException">When there are more than <see cref="MaxOperands"/> operands, or no
+    /// order keeps every intermediate (the result aside) within <paramref name="memoryLimit"/>.</exception>
+    internal static List<ContractionStep> Find(int[][] inputs, int[] output, PathCost cost, long? memoryLimit, Func<string> problem)
     {
         int n = inputs.Length;
         if (n > MaxOperands)
-            throw new ArgumentException($"The optimal path finder handles at most {MaxOperands} operands, got {n}; use PathFinder.Greedy or Auto.");
+            throw new ArgumentException($"{problem()}: the optimal path finder handles at most {MaxOperands} operands, got {n}; use PathFinder.Greedy or Auto.");
         var occurs = new Dictionary<int, ulong>();
         for (int i = 0; i < n; i++)
             foreach (int l in inputs[i])
@@ -53,7 +56,7 @@ internal static class OptimalPathFinder
             }
         }
         if (double.IsPositiveInfinity(best[full]))
-            throw new ArgumentException($"No contraction order keeps every intermediate within the memory limit of {memoryLimit} elements.");
+            throw new ArgumentException($"{problem()}: no contraction order keeps every intermediate within the memory limit of {memoryLimit} elements; raise PlanOptions.MemoryLimit (the result itself is not limited).");
 
         var steps = new List<ContractionStep>(n - 1);
         Emit(full, n, legs, split, cost, steps);

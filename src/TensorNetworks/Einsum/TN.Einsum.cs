@@ -31,7 +31,7 @@ public static partial class TN
         {
             int[][] shapes = [.. operands.Select(o => o.Dims)];
             EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
-            var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, Context(equation));
+            var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, ProblemNames.Lettered(Context(equation)));
             return EinsumProgram.Compile(problem, shapes, options);
         });
         return program.Run(operands);
@@ -56,12 +56,12 @@ public static partial class TN
         EinsumProgram program = EinsumCache.Get(null, inputLabels, outputLabels, operands, options, () =>
         {
             int[][] shapes = [.. operands.Select(o => o.Dims)];
-            return EinsumProgram.Compile(EinsumProblem.Create(inputLabels, outputLabels, shapes, "Einsum"), shapes, options);
+            return EinsumProgram.Compile(EinsumProblem.Create(inputLabels, outputLabels, shapes, ProblemNames.Numbered("Einsum")), shapes, options);
         });
         return program.Run(operands);
     }
 
-    /// <summary>The plan einsum would use for operands of these shapes (without contracting anything).</summary>
+    /// <summary>The plan einsum would use for operands of these shapes (without contracting anything); it prints the equation's letters.</summary>
     /// <example><code>Console.WriteLine(TN.EinsumPlan("ij,jk,kl->il", [100, 2], [2, 100], [100, 100]));</code></example>
     public static ContractionPlan EinsumPlan(string equation, params int[][] shapes) => EinsumPlan(equation, shapes, PlanOptions.Default);
 
@@ -70,8 +70,9 @@ public static partial class TN
     {
         ArgumentNullException.ThrowIfNull(shapes);
         EinsumEquation eq = EinsumEquation.Parse(equation, shapes);
-        var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, $"EinsumPlan \"{equation}\"");
-        return ContractionPlanner.Plan(problem.Reduced, problem.Output, problem.Sizes, options);
+        var problem = EinsumProblem.Create(eq.Inputs, eq.Output, shapes, ProblemNames.Lettered($"EinsumPlan \"{equation}\""));
+        return ContractionPlanner.Plan(problem.Reduced, problem.Output, problem.Sizes, options, problem.Names)
+            .WithNames(problem.Names.For(problem.Sizes.Keys));
     }
 
     /// <summary>Every operand present and of operand 0's dtype; messages name the einsum by its equation when

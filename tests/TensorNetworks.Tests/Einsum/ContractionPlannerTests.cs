@@ -125,6 +125,29 @@ public sealed class ContractionPlannerTests
         Assert.Throws<ArgumentException>(() => ContractionPlanner.Plan(inputs, [0, 3], sizes, new PlanOptions(PathFinder.Optimal, MemoryLimit: 3)));
     }
 
+    [Theory]
+    [InlineData(PathFinder.Optimal)]
+    [InlineData(PathFinder.Greedy)]
+    public void Plan_MemoryLimitErrorNamesTheLabelsAndTheLimit(PathFinder finder)
+    {
+        int[][] inputs = [[0, 1], [1, 2], [2, 3], [3, 4]];
+        var sizes = new Dictionary<int, int> { [0] = 50, [1] = 2, [2] = 50, [3] = 2, [4] = 50 };
+        var e = Assert.Throws<ArgumentException>(() => ContractionPlanner.Plan(inputs, [0, 4], sizes, new PlanOptions(finder, MemoryLimit: 3)));
+        Assert.Contains("(0=50,1=2),(1=2,2=50),(2=50,3=2),(3=2,4=50) -> (0=50,4=50)", e.Message);
+        Assert.Contains("memory limit of 3 elements", e.Message);
+    }
+
+    [Theory]
+    [InlineData(PathFinder.Optimal)]
+    [InlineData(PathFinder.Greedy)]
+    public void Einsum_MemoryLimitErrorNamesTheEquation(PathFinder finder)
+    {
+        Tensor a = TN.Ones(50, 2), b = TN.Ones(2, 50), c = TN.Ones(50, 2), d = TN.Ones(2, 50);
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum("ij,jk,kl,lm->im", [a, b, c, d], new PlanOptions(finder, MemoryLimit: 3)));
+        Assert.Contains("\"ij,jk,kl,lm->im\"", e.Message);
+        Assert.Contains("(i=50,j=2)", e.Message);
+    }
+
     [Fact]
     public void Cached_ReturnsTheSamePlanForTheSameProblem()
     {

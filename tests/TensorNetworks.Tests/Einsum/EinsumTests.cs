@@ -99,6 +99,29 @@ public sealed class EinsumTests
     }
 
     [Fact]
+    public void Einsum_IntegerLabelsWithoutOperandsSayWhatIsExpected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum([[]], [], []));
+        Assert.Contains("no operands", e.Message);
+        Assert.Contains("one label list per operand", e.Message);
+    }
+
+    [Fact]
+    public void Einsum_IntegerLabelsOfTheWrongCountSayWhatIsExpected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum([[0], [0], [0]], [0], [TN.Ones(2), TN.Ones(2)]));
+        Assert.Contains("3 label lists for 2 operands", e.Message);
+        Assert.Contains("one label list per operand", e.Message);
+    }
+
+    [Fact]
+    public void Einsum_IntegerLabelErrorsPrintLabelsAsNumbers()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Einsum([[65], [65]], [65], [TN.Ones(2), TN.Ones(3)]));
+        Assert.Contains("label 65 ", e.Message);
+    }
+
+    [Fact]
     public void Einsum_Float32AgreesWithFloat64()
     {
         var g = new Generator(9);
