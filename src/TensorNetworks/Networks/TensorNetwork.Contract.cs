@@ -21,18 +21,25 @@ public sealed partial class TensorNetwork
     /// <example><code>Tensor pair = net.ContractCores(["A1", "A2"]); // a two-site block, keeping its outer legs</code></example>
     public Tensor ContractCores(IReadOnlyCollection<string> cores, params string[] openLegs)
     {
-        var (inputs, output, tensors) = Labelled(cores, openLegs, "Contract");
+        var (inputs, output, tensors, _) = Labelled(cores, openLegs, "Contract");
         return TN.Einsum(inputs, output, tensors);
     }
 
-    /// <summary>The contraction plan <see cref="Contract(string[])"/> would use, without contracting.</summary>
+    /// <summary>
+    /// The contraction plan <see cref="Contract(string[])"/> would use, without contracting. It prints
+    /// with the network's names: cores for operands, legs for labels.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Contract(string[])"/>.</exception>
+    /// <example><code>Console.WriteLine(mps.Plan()); // e.g. "1: A0 (p0=2,b0-1=2) x A1 (b0-1=2,p1=2,b1-2=2) -> #4 (p0=2,p1=2,b1-2=2) ..."</code></example>
     public ContractionPlan Plan(params string[] openLegs)
     {
-        var (inputs, output, tensors) = Labelled([.. _cores.Select(c => c.Name)], openLegs, "Plan");
+        var (inputs, output, tensors, legs) = Labelled([.. _cores.Select(c => c.Name)], openLegs, "Plan");
         var sizes = new Dictionary<int, int>();
         for (int i = 0; i < inputs.Length; i++)
             for (int a = 0; a < inputs[i].Length; a++) sizes[inputs[i][a]] = tensors[i].Size(a);
-        return ContractionPlanner.Plan(inputs, output, sizes);
+        var legNames = new Dictionary<int, string>();
+        for (int id = 0; id < legs.Count; id++) legNames[id] = legs[id];
+        return ContractionPlanner.Plan(inputs, output, sizes).WithNames(legNames, [.. _cores.Select(c => c.Name)]);
     }
 
     /// <summary>The legs a contraction of <paramref name="cores"/> keeps when none are named.</summary>
@@ -51,7 +58,11 @@ public sealed partial class TensorNetwork
         return [.. legs];
     }
 
-    private (int[][] Inputs, int[] Output, Tensor[] Tensors) Labelled(IReadOnlyCollection<string> cores, string[] openLegs, string context)
+    /// <summary>
+    /// The cores' legs as integer labels (numbered in order of first appearance; Legs[id] names label id)
+    /// and the output labels: <paramref name="openLegs"/>, or the default open legs when none are given.
+    /// </summary>
+    private (int[][] Inputs, int[] Output, Tensor[] Tensors, IReadOnlyList<string> Legs) Labelled(IReadOnlyCollection<string> cores, string[] openLegs, string context)
     {
         ArgumentNullException.ThrowIfNull(cores);
         ArgumentNullException.ThrowIfNull(openLegs);
@@ -59,16 +70,22 @@ public sealed partial class TensorNetwork
         Core[] selected = [.. cores.Select(name => this[name])];
         string[] output = openLegs.Length > 0 ? openLegs : DefaultOpenLegs(cores, context);
         var ids = new Dictionary<string, int>();
-        int Id(string leg) => ids.TryGetValue(leg, out int id) ? id : ids[leg] = ids.Count;
+        var legs = new List<string>();
+        int Id(string leg)
+        {
+            if (ids.TryGetValue(leg, out int id)) return id;
+            legs.Add(leg);
+            return ids[leg] = ids.Count;
+        }
         int[][] inputs = [.. selected.Select(c => c.Legs.Select(Id).ToArray())];
         var outputIds = new int[output.Length];
         for (int i = 0; i < output.Length; i++)
         {
             if (!ids.TryGetValue(output[i], out outputIds[i]))
-                throw new ArgumentException($"{context}: leg \"{output[i]}\" is not carried by the contracted cores; their legs are {string.Join(", ", ids.Keys.Select(l => $"\"{l}\""))}.");
+                throw new ArgumentException($"{context}: leg \"{output[i]}\" is not carried by the contracted cores; their legs are {string.Join(", ", legs.Select(l => $"\"{l}\""))}.");
             if (Array.IndexOf(output, output[i]) != i)
                 throw new ArgumentException($"{context}: leg \"{output[i]}\" is listed twice.");
         }
-        return (inputs, outputIds, [.. selected.Select(c => c.Tensor)]);
+        return (inputs, outputIds, [.. selected.Select(c => c.Tensor)], legs);
     }
 }
