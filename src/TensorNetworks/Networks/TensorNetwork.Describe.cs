@@ -7,7 +7,9 @@ public sealed partial class TensorNetwork
 {
     /// <summary>
     /// A readable summary: each core with its legs and sizes, the edges, hyperedges and open legs, the
-    /// parameter count, and the planned cost of contracting to the open legs.
+    /// parameter count, and the planned cost of contracting to the open legs (to a scalar when there are
+    /// none). When a hyperedge makes <see cref="Contract(string[])"/> without legs ambiguous, it says so
+    /// and names the explicit calls. Never throws.
     /// </summary>
     /// <example><code>Console.WriteLine(mps.Describe());</code></example>
     public string Describe()
@@ -24,10 +26,15 @@ public sealed partial class TensorNetwork
             sb.Append(string.Join(", ", legs.Select(l => kind == LegKind.Open ? $"{l.Name}={l.Size}" : $"{l.Name}={l.Size} ({string.Join("-", l.Owners)})")));
             sb.Append('\n');
         }
-        if (_cores.Count > 0)
+        if (_cores.Count == 0) return sb.ToString();
+        IReadOnlyList<string> open = OpenLegs;
+        ContractionPlan plan = open.Count > 0 ? Plan([.. open]) : PlanToScalar();
+        sb.Append(CultureInfo.InvariantCulture, $"  contraction to {(open.Count > 0 ? "open legs" : "a scalar")}: {plan.Flops:G4} FLOPs in {plan.Steps.Count} steps ({plan.Finder}), largest intermediate {plan.LargestIntermediate:G4} elements, naive {plan.NaiveFlops:G4} FLOPs");
+        Leg? hyperedge = Legs.FirstOrDefault(l => l.Kind == LegKind.Hyperedge);
+        if (hyperedge is not null)
         {
-            ContractionPlan plan = Plan([.. OpenLegs]);
-            sb.Append(CultureInfo.InvariantCulture, $"  contraction to open legs: {plan.Flops:G4} FLOPs in {plan.Steps.Count} steps ({plan.Finder}), largest intermediate {plan.LargestIntermediate:G4} elements, naive {plan.NaiveFlops:G4} FLOPs");
+            string keep = open.Count > 0 ? $"Contract({string.Join(", ", open.Select(l => $"\"{l}\""))})" : $"Contract(\"{hyperedge.Name}\")";
+            sb.Append(CultureInfo.InvariantCulture, $"\n  default output is ambiguous (hyperedge \"{hyperedge.Name}\"): Contract() refuses; call {keep} or ContractToScalar()");
         }
         return sb.ToString();
     }

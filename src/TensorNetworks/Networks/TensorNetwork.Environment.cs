@@ -46,7 +46,7 @@ public sealed partial class TensorNetwork
             if (!env._owners.ContainsKey(leg))
                 env.Add("\u0000ones:" + leg, TN.Ones(upstream.DType, g.SizeOf(leg)), leg);
         }
-        return env.Contract([.. g.Legs]);
+        return g.Legs.Count == 0 ? env.ContractToScalar() : env.Contract([.. g.Legs]);
     }
 
     /// <summary>
