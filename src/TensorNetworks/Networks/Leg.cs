@@ -13,7 +13,7 @@ public enum LegKind
     Hyperedge,
 }
 
-/// <summary>A leg of a network: its name, extent and the cores that carry it, in insertion order.</summary>
+/// <summary>A leg of a network: its name, extent and the cores that carry it, in the order of <see cref="TensorNetwork.Cores"/>.</summary>
 /// <param name="Name">The leg's name.</param>
 /// <param name="Size">The leg's extent, the same on every core.</param>
 /// <param name="Owners">Names of the cores that carry the leg.</param>

@@ -5,6 +5,7 @@ public sealed partial class TensorNetwork
     /// <summary>
     /// Replaces cores <paramref name="a"/> and <paramref name="b"/> by their contraction: legs joining only
     /// the two are summed; the others (a's first, then b's) stay, hyperedges included. Differentiable.
+    /// The merged core takes the place in <see cref="Cores"/> of the core whose name it keeps, else of the earlier one.
     /// </summary>
     /// <exception cref="ArgumentException">When a core is missing, the two names are equal, or the new name is taken.</exception>
     /// <example><code>net.Merge("A1", "A2", "A12"); // a two-site block</code></example>
@@ -26,7 +27,8 @@ public sealed partial class TensorNetwork
     /// Factorizes a core by truncated SVD into a left core over <paramref name="leftLegs"/> plus a new bond
     /// and a right core over the bond plus <paramref name="rightLegs"/>: A ≈ U_r·S_r·V_rᵀ with r chosen by
     /// <see cref="SplitOptions.MaxRank"/> and <see cref="SplitOptions.Cutoff"/>. The new cores are leaves
-    /// (SVD is not differentiated) that require a gradient when the old core did.
+    /// (SVD is not differentiated) that require a gradient when the old core did. They take the split
+    /// core's place in <see cref="Cores"/>, left then right.
     /// </summary>
     /// <exception cref="ArgumentException">When the legs do not partition the core's legs, a name is taken,
     /// or an option is out of range.</exception>
