@@ -50,7 +50,8 @@ internal abstract class LapackBackend : ILapack
         MatrixLayout.Transpose<T>(qt.Array.AsSpan(0, n * k), n, k, q);
     }
 
-    /// <summary>Symmetric eigendecomposition of a checked, non-empty n×n matrix.</summary>
+    /// <summary>Symmetric eigendecomposition of a checked n×n matrix larger than <see cref="SmallSymmetricEig.MaxOrder"/>
+    /// (smaller ones go to <see cref="SmallSymmetricEig"/> on every backend).</summary>
     protected abstract void SymmetricEigCore<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>;
 
     /// <summary>LU solve of a checked, non-empty n×n system with nrhs ≥ 1 right-hand sides.</summary>
@@ -77,7 +78,8 @@ internal abstract class LapackBackend : ILapack
     private void CheckedEig<T>(int n, Span<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
         LapackArguments.RequireEig(n, a.Length, w.Length, v.Length);
-        if (n > 0) SymmetricEigCore(n, a, w, v);
+        if (n > SmallSymmetricEig.MaxOrder) SymmetricEigCore(n, a, w, v);
+        else if (n > 0) SmallSymmetricEig.Decompose<T>(n, a, w, v);
     }
 
     private void CheckedSolve<T>(int n, int nrhs, Span<T> a, Span<T> b) where T : unmanaged, IFloatingPointIeee754<T>
