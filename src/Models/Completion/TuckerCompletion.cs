@@ -52,8 +52,6 @@ public static class TuckerCompletion
         options ??= new CompletionOptions();
         CompletionFit.CheckOptions("TuckerCompletion", options);
         double scale = CompletionFit.InitialScale(observed, options, rms => TuckerCompletionModel.MatchingScale(rms, ranks));
-        var model = new TuckerCompletionModel(observed.Shape, ranks, observed.DType, scale, new Generator(options.Seed));
-        var (history, run) = CompletionFit.Run(model, observed, options);
-        return new CompletionResult<TuckerTensor>(model.Snapshot(), history, run);
+        return CompletionFit.BestOfStarts(observed, options, generator => new TuckerCompletionModel(observed.Shape, ranks, observed.DType, scale, generator), model => model.Snapshot());
     }
 }

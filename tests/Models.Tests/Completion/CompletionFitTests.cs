@@ -13,6 +13,7 @@ public sealed class CompletionFitTests
         { new CompletionOptions { Tolerance = -1e-3 }, "Tolerance must be finite and >= 0, got -0.001" },
         { new CompletionOptions { InitialScale = 0 }, "InitialScale must be positive and finite, got 0" },
         { new CompletionOptions { Optimizer = (CompletionOptimizer)7 }, "Optimizer must be Lbfgs or Adam, got 7" },
+        { new CompletionOptions { Starts = 0 }, "Starts must be at least 1, got 0" },
     };
 
     [Theory]

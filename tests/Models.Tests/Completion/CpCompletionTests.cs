@@ -21,6 +21,21 @@ public sealed class CpCompletionTests
     }
 
     [Fact]
+    public void Fit_WithSeveralStartsKeepsTheLowestLossAndRecoversWhereOneStartFails()
+    {
+        int[] shape = [12, 11, 10];
+        Tensor x = new CpTensor([.. Enumerable.Range(0, 3).Select(k => TN.Randn(new Generator(50 + (ulong)k), DType.Float64, shape[k], 2))]).ToDense();
+        Tensor mask = CompletionFixtures.Mask(500, 0.3, shape);
+        double[] single = [.. Enumerable.Range(0, 4).Select(k => CpCompletion.Fit(x, mask, 2, new CompletionOptions { Seed = (ulong)k }).LossHistory[^1])];
+        var best = CpCompletion.Fit(x, mask, 2, new CompletionOptions { Seed = 0, Starts = 4 });
+        Assert.Equal(single.Min(), best.LossHistory[^1]);
+        double alone = CompletionFixtures.UnobservedRelativeError(x, mask, CpCompletion.Fit(x, mask, 2).Decomposition.ToDense());
+        double error = CompletionFixtures.UnobservedRelativeError(x, mask, best.Decomposition.ToDense());
+        Assert.True(alone > 1, $"the single start from seed 0 was meant to fail here, but reached {alone:G3}");
+        Assert.True(error < 1e-10, $"unobserved relative error {error:G3} with four starts");
+    }
+
+    [Fact]
     public void Fit_FinalLossIsHalfSquaredErrorOfReturnedTensorOnObservedEntries()
     {
         Tensor x = TN.Randn(new Generator(4), DType.Float64, 6, 5, 4);
