@@ -9,7 +9,9 @@ namespace TensorNetworks.Backends;
 /// <see cref="MaxOrder"/> this is faster than LAPACK's divide and conquer; measured on one core against
 /// OpenBLAS's dsyevd (float64): n = 20 12 µs against 28, n = 40 (each cut of
 /// TT rounding) 56 against 108, n = 64 160 against 260, n = 96 457 against 544, n = 128 1008 against 1040
-/// (MathNet took 130 µs at n = 40). Float32 input is decomposed in float64 and rounded.
+/// (MathNet took 130 µs at n = 40). The matrix is first divided by a power of two near its largest entry, as
+/// LAPACK scales one whose norm nears overflow or underflow (an entry of 1e±200 otherwise overflowed the QL
+/// sweep's squares). Float32 input is decomposed in float64 and rounded.
 /// </summary>
 /// <example><code>
 /// SmallSymmetricEig.Decompose&lt;double&gt;(n, a, w, v); // a: lower triangle read; v[i·n + j] = component i of eigenvector j
@@ -33,9 +35,16 @@ internal static class SmallSymmetricEig
         using var offDiagonal = new PooledArray<double>(n);
         Span<double> m = full.Array.AsSpan(0, n * n), zt = basis.Array.AsSpan(0, n * n);
         Span<double> d = diagonal.Array.AsSpan(0, n), e = offDiagonal.Array.AsSpan(0, n);
+        double largest = 0;
         for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
-            m[i * n + j] = m[j * n + i] = double.CreateTruncating(a[i * n + j]);
+            largest = Math.Max(largest, Math.Abs(double.CreateTruncating(a[i * n + j])));
+        // A power of two near the largest entry: dividing by it is exact, so results in the ordinary range
+        // keep their bits, and entries near overflow or underflow come into range.
+        double scale = largest > 0 && double.IsFinite(largest) ? Math.ScaleB(1, Math.ILogB(largest)) : 1;
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j <= i; j++)
+            m[i * n + j] = m[j * n + i] = double.CreateTruncating(a[i * n + j]) / scale;
         HouseholderTridiagonal.Reduce(n, m, d, e, zt);
         int info = TridiagonalQl.Diagonalize(n, d, e, zt);
         if (info != 0)
@@ -43,7 +52,7 @@ internal static class SmallSymmetricEig
         SortAscending(n, d, zt);
         for (int j = 0; j < n; j++)
         {
-            w[j] = T.CreateTruncating(d[j]);
+            w[j] = T.CreateTruncating(d[j] * scale);
             for (int i = 0; i < n; i++) v[i * n + j] = T.CreateTruncating(zt[j * n + i]);
         }
     }

@@ -44,7 +44,7 @@ internal static unsafe class TridiagonalQl
                 if (m == l) break;
                 if (sweeps == MaxSweeps) return l + 1;
                 double g = (d[l + 1] - d[l]) / (2 * e[l]);
-                double r = Math.Sqrt(g * g + 1);
+                double r = double.Hypot(g, 1);
                 g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
                 double s = 1, c = 1, p = 0;
                 int i = m - 1;

@@ -124,6 +124,28 @@ public sealed class SmallSymmetricEigTests
             Assert.True(Math.Abs(w[j] - planted[j]) < 1e-14, $"eigenvalue {j}: {w[j]} against {planted[j]}");
     }
 
+    [Theory]
+    [InlineData(2, 1e200)]
+    [InlineData(5, 1e200)]
+    [InlineData(5, 1e160)]
+    [InlineData(5, 1e-160)]
+    [InlineData(40, 1e-200)]
+    [InlineData(40, 1e250)]
+    public void Decompose_HandlesEntriesNearOverflowAndUnderflow(int n, double scale)
+    {
+        double[] a = RandomSymmetric(60 + n, n), scaled = [.. a.Select(x => x * scale)];
+        var (w, v) = Decompose(a, n);
+        var (ws, vs) = Decompose(scaled, n);
+        MatrixAssert.Close(w, [.. ws.Select(x => x / scale)], 1e-13 * n, $"n={n} eigenvalues of A·{scale:G3}, divided back");
+        MatrixAssert.OrthonormalColumns(vs, n, n, 1e-13 * n, $"n={n} scale {scale:G3} V");
+        for (int j = 0; j < n; j++)
+        {
+            double cosine = 0;
+            for (int i = 0; i < n; i++) cosine += v[i * n + j] * vs[i * n + j];
+            Assert.True(Math.Abs(Math.Abs(cosine) - 1) < 1e-10, $"n={n} scale {scale:G3}: eigenvector {j} moved (|cos| = {Math.Abs(cosine)})");
+        }
+    }
+
     [Fact]
     public void Decompose_ReadsOnlyTheLowerTriangle()
     {
