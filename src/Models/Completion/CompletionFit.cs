@@ -50,21 +50,33 @@ internal static class CompletionFit
 
     /// <summary>
     /// Fits <see cref="CompletionOptions.Starts"/> models, each made by <paramref name="create"/> from a generator
-    /// seeded Seed + k, and returns the one with the lowest final loss (a NaN loss never wins; ties keep the
-    /// earlier start).
+    /// seeded Seed + k, and returns the one with the lowest final loss (ties keep the earlier start). With several
+    /// starts, a start that diverges (<see cref="NonFiniteException"/>) is passed over; when every start diverges,
+    /// the first one's exception is rethrown.
     /// </summary>
     public static CompletionResult<TDecomposition> BestOfStarts<TModel, TDecomposition>(ObservedEntries observed, CompletionOptions options,
         Func<Generator, TModel> create, Func<TModel, TDecomposition> snapshot) where TModel : CompletionModel
     {
         CompletionResult<TDecomposition>? best = null;
+        NonFiniteException? firstFailure = null;
         for (int k = 0; k < options.Starts; k++)
         {
             TModel model = create(new Generator(options.Seed + (ulong)k));
-            var (history, run) = Run(model, observed, options);
-            var result = new CompletionResult<TDecomposition>(snapshot(model), history, run);
+            (IReadOnlyList<double> History, FitResult Run) fit;
+            try
+            {
+                fit = Run(model, observed, options);
+            }
+            catch (NonFiniteException e) when (options.Starts > 1)
+            {
+                firstFailure ??= e;
+                continue;
+            }
+            var result = new CompletionResult<TDecomposition>(snapshot(model), fit.History, fit.Run) { Seed = options.Seed + (ulong)k };
             if (best is null || Lower(result.LossHistory[^1], best.LossHistory[^1])) best = result;
         }
-        return best!;
+        if (best is null) throw firstFailure!;
+        return best;
     }
 
     private static bool Lower(double candidate, double best) => double.IsNaN(best) ? !double.IsNaN(candidate) : candidate < best;

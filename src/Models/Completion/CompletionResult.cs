@@ -12,4 +12,9 @@ namespace TensorNetworks.Models.Completion;
 /// CompletionResult&lt;CpTensor&gt; r = CpCompletion.Fit(x, mask, 2);
 /// Console.WriteLine($"loss {r.LossHistory[^1]:G3} after {r.Run.Steps} steps ({r.Run.StopReason})");
 /// </code></example>
-public sealed record CompletionResult<TDecomposition>(TDecomposition Decomposition, IReadOnlyList<double> LossHistory, FitResult Run);
+public sealed record CompletionResult<TDecomposition>(TDecomposition Decomposition, IReadOnlyList<double> LossHistory, FitResult Run)
+{
+    /// <summary>The seed of the start this fit came from: <see cref="CompletionOptions.Seed"/> plus the start's
+    /// index when <see cref="CompletionOptions.Starts"/> tried several.</summary>
+    public ulong Seed { get; init; }
+}

@@ -29,10 +29,20 @@ public sealed class CpCompletionTests
         double[] single = [.. Enumerable.Range(0, 4).Select(k => CpCompletion.Fit(x, mask, 2, new CompletionOptions { Seed = (ulong)k }).LossHistory[^1])];
         var best = CpCompletion.Fit(x, mask, 2, new CompletionOptions { Seed = 0, Starts = 4 });
         Assert.Equal(single.Min(), best.LossHistory[^1]);
+        Assert.Equal((ulong)Array.IndexOf(single, single.Min()), best.Seed);
         double alone = CompletionFixtures.UnobservedRelativeError(x, mask, CpCompletion.Fit(x, mask, 2).Decomposition.ToDense());
         double error = CompletionFixtures.UnobservedRelativeError(x, mask, best.Decomposition.ToDense());
         Assert.True(alone > 1, $"the single start from seed 0 was meant to fail here, but reached {alone:G3}");
         Assert.True(error < 1e-10, $"unobserved relative error {error:G3} with four starts");
+    }
+
+    [Fact]
+    public void Fit_WithSeveralStartsRethrowsOnlyWhenEveryStartDiverges()
+    {
+        Tensor x = Planted(9);
+        Tensor mask = CompletionFixtures.Mask(10, 0.3, 15, 15, 15);
+        var diverging = new CompletionOptions { Optimizer = CompletionOptimizer.Adam, LearningRate = 1e200, MaxSteps = 5, Starts = 3 };
+        Assert.Throws<TensorNetworks.Training.NonFiniteException>(() => CpCompletion.Fit(x, mask, 2, diverging));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ internal static class AlignedMath
         where T : unmanaged, IFloatingPointIeee754<T>
         where TF : struct, IChunkFunction<T>
     {
-        byte* raw = stackalloc byte[ChunkLength * sizeof(T) + 64];
+        byte* raw = stackalloc byte[Math.Min(x.Length, ChunkLength) * sizeof(T) + 64];
         T* aligned = (T*)(((nint)raw + 63) & ~(nint)63);
         for (int start = 0; start < x.Length; start += ChunkLength)
         {
