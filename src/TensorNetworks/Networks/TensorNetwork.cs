@@ -106,9 +106,18 @@ public sealed partial class TensorNetwork
         var legs = c.Legs.ToArray();
         legs[axis] = newName;
         CheckLegs($"RenameLeg {core}", c.Tensor, legs, ignoring: c);
-        Unindex(c);
+        Unindex(c, prune: false);
+        if (_owners[leg].Count == 0 && !_owners.ContainsKey(newName))
+        {
+            // The leg had no other owner and the name is new: it keeps its place in the order of legs.
+            int place = _owners.IndexOf(leg);
+            _owners.RemoveAt(place);
+            _owners.Insert(place, newName, []);
+            _sizes.Remove(leg);
+        }
         c.Legs = legs;
         Index(c);
+        PruneLegs();
     }
 
     /// <summary>

@@ -26,6 +26,24 @@ public sealed partial class TensorNetworkTests
     }
 
     [Fact]
+    public void ConnectAndRenameLeg_KeepTheOrderOfLegs()
+    {
+        var g = new Generator(7);
+        var net = new TensorNetwork();
+        net.Add("A", TN.Randn(g, DType.Float64, 2, 3), "i", "x");
+        net.Add("B", TN.Randn(g, DType.Float64, 3, 4), "y", "j");
+        net.Connect("B", "y", "A", "x");
+        Assert.Equal(["i", "j"], net.OpenLegs);
+        Assert.Equal(["i", "y", "j"], net.Legs.Select(l => l.Name));
+        Assert.Equal([2, 4], net.Contract().Shape.ToArray());
+
+        net.RenameLeg("A", "i", "k");
+        Assert.Equal(["k", "y", "j"], net.Legs.Select(l => l.Name));
+        Assert.Throws<ArgumentException>(() => net.SizeOf("i"));
+        Assert.Equal(2, net.SizeOf("k"));
+    }
+
+    [Fact]
     public void OpenLegs_KeepTheOrderOfFirstAppearanceAfterMergeThenAdd()
     {
         var g = new Generator(13);
