@@ -36,21 +36,23 @@ internal static class Autograd
         return false;
     }
 
-    /// <summary>Records a one-input op: d(input) = vjp(d(result)).</summary>
-    internal static void Record(Tensor result, Tensor input, Func<Tensor, Tensor> vjp, [CallerMemberName] string name = "")
-        => result.SetGradFn(new Node(name, [input], [vjp]));
+    /// <summary>Records a one-input op: d(input) = vjp(d(result)). <paramref name="savesValues"/> false says the
+    /// product reads neither the input's nor the result's values (only shapes), so updating them in place
+    /// before the backward pass is harmless (<see cref="Node.ThrowIfModified"/>).</summary>
+    internal static void Record(Tensor result, Tensor input, Func<Tensor, Tensor> vjp, [CallerMemberName] string name = "", bool savesValues = true)
+        => result.SetGradFn(new Node(name, [input], [vjp], savesValues));
 
     /// <summary>Records a two-input op; a product for an input that needs no gradient is dropped.</summary>
-    internal static void Record(Tensor result, Tensor a, Func<Tensor, Tensor> vjpA, Tensor b, Func<Tensor, Tensor> vjpB, [CallerMemberName] string name = "")
-        => result.SetGradFn(new Node(name, [a, b], [a.RequiresGrad ? vjpA : null, b.RequiresGrad ? vjpB : null]));
+    internal static void Record(Tensor result, Tensor a, Func<Tensor, Tensor> vjpA, Tensor b, Func<Tensor, Tensor> vjpB, [CallerMemberName] string name = "", bool savesValues = true)
+        => result.SetGradFn(new Node(name, [a, b], [a.RequiresGrad ? vjpA : null, b.RequiresGrad ? vjpB : null], savesValues));
 
     /// <summary>Records an n-input op; <paramref name="vjps"/>[i] belongs to <paramref name="inputs"/>[i].</summary>
-    internal static void Record(Tensor result, Tensor[] inputs, Func<Tensor, Tensor>?[] vjps, [CallerMemberName] string name = "")
+    internal static void Record(Tensor result, Tensor[] inputs, Func<Tensor, Tensor>?[] vjps, [CallerMemberName] string name = "", bool savesValues = true)
     {
         if (inputs.Length != vjps.Length)
             throw new ArgumentException($"{name}: {inputs.Length} inputs but {vjps.Length} vector-Jacobian products.");
         for (int i = 0; i < inputs.Length; i++)
             if (!inputs[i].RequiresGrad) vjps[i] = null;
-        result.SetGradFn(new Node(name, inputs, vjps));
+        result.SetGradFn(new Node(name, inputs, vjps, savesValues));
     }
 }

@@ -28,6 +28,7 @@ internal static class BackwardPass
         }
 
         List<Tensor> order = TopologicalOrder(root);
+        foreach (Tensor t in order) t.GradFn?.ThrowIfModified(t);
         var grads = new GradientTable(order.Count);
         grads.Accumulate(root, seed, owned: false);
         var captured = targets is null ? null : new Tensor?[targets.Length];
@@ -52,7 +53,6 @@ internal static class BackwardPass
                     if (targets is null) AccumulateIntoLeaf(t, g, owned);
                     continue;
                 }
-                node.ThrowIfModified(t);
                 Propagate(node, g, owned, grads, results);
                 if (!retainGraph) node.Release();
             }

@@ -7,16 +7,19 @@ namespace TensorNetworks;
 /// </summary>
 internal sealed class Node
 {
-    internal Node(string name, Tensor[] inputs, Func<Tensor, Tensor>?[] vectorJacobianProducts)
+    internal Node(string name, Tensor[] inputs, Func<Tensor, Tensor>?[] vectorJacobianProducts, bool savesValues = true)
     {
         Name = name;
         Inputs = inputs;
         VectorJacobianProducts = vectorJacobianProducts;
+        if (!savesValues) return;
         _inputVersions = new int[inputs.Length];
         for (int i = 0; i < inputs.Length; i++) _inputVersions[i] = inputs[i].Version;
     }
 
-    private int[] _inputVersions;
+    /// <summary>The inputs' <see cref="Tensor.Version"/>s when recorded; null for an op whose products read no
+    /// values (sums, reshapes, additions), which in-place updates cannot mislead.</summary>
+    private int[]? _inputVersions;
 
     /// <summary>The result's <see cref="Tensor.Version"/> when the op recorded it.</summary>
     internal int ResultVersion { get; set; }
@@ -36,7 +39,7 @@ internal sealed class Node
         Released = true;
         VectorJacobianProducts = [];
         Inputs = [];
-        _inputVersions = [];
+        _inputVersions = null;
     }
 
     /// <summary>
@@ -46,10 +49,11 @@ internal sealed class Node
     /// <exception cref="InvalidOperationException">Naming the op, the tensor's shape and the update counts.</exception>
     internal void ThrowIfModified(Tensor result)
     {
+        if (_inputVersions is null) return;
         if (result.Version != ResultVersion)
             throw Modified($"its result (shape {result.Shape})", ResultVersion, result.Version);
         for (int i = 0; i < Inputs.Length; i++)
-            if (Inputs[i].Version != _inputVersions[i])
+            if (Inputs[i].Version != _inputVersions![i])
                 throw Modified($"input {i} (shape {Inputs[i].Shape})", _inputVersions[i], Inputs[i].Version);
     }
 

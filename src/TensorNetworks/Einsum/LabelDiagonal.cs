@@ -38,7 +38,7 @@ internal sealed record LabelDiagonal(int[] Dims, int[] Strides)
         if (Autograd.ShouldRecord(t))
         {
             int[] inputDims = t.Dims, strides = Strides;
-            Autograd.Record(result, t, g => StridedCopy.ScatterIntoZeros(g, inputDims, 0, strides), "EinsumDiagonal");
+            Autograd.Record(result, t, g => StridedCopy.ScatterIntoZeros(g, inputDims, 0, strides), "EinsumDiagonal", savesValues: false);
         }
         return result;
     }

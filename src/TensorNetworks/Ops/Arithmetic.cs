@@ -36,7 +36,7 @@ public sealed partial class Tensor
         return r;
     }
 
-    private static void RecordAdd(Tensor r, Tensor a, Tensor b) => Autograd.Record(r, a, static g => g, b, static g => g, "Add");
+    private static void RecordAdd(Tensor r, Tensor a, Tensor b) => Autograd.Record(r, a, static g => g, b, static g => g, "Add", savesValues: false);
 
     /// <summary>Elementwise a - b with broadcasting. d/da = 1, d/db = -1.</summary>
     /// <exception cref="ArgumentException">When the shapes do not broadcast or the dtypes differ.</exception>
@@ -47,7 +47,7 @@ public sealed partial class Tensor
         return r;
     }
 
-    private static void RecordSubtract(Tensor r, Tensor a, Tensor b) => Autograd.Record(r, a, static g => g, b, static g => -g, "Subtract");
+    private static void RecordSubtract(Tensor r, Tensor a, Tensor b) => Autograd.Record(r, a, static g => g, b, static g => -g, "Subtract", savesValues: false);
 
     /// <summary>Elementwise a · b with broadcasting. d/da = b, d/db = a.</summary>
     /// <exception cref="ArgumentException">When the shapes do not broadcast or the dtypes differ.</exception>
@@ -76,7 +76,7 @@ public sealed partial class Tensor
     public static Tensor operator +(Tensor a, double s)
     {
         var r = BinaryScalar<AddOp<float>, AddOp<double>>(a, s, false);
-        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => g, "AddScalar");
+        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => g, "AddScalar", savesValues: false);
         return r;
     }
 
@@ -90,7 +90,7 @@ public sealed partial class Tensor
     public static Tensor operator -(double s, Tensor a)
     {
         var r = BinaryScalar<SubtractOp<float>, SubtractOp<double>>(a, s, true);
-        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => -g, "ScalarSubtract");
+        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => -g, "ScalarSubtract", savesValues: false);
         return r;
     }
 
@@ -102,7 +102,7 @@ public sealed partial class Tensor
         return r;
     }
 
-    private static void RecordScale(Tensor r, Tensor a, double s) => Autograd.Record(r, a, g => g * s, "MultiplyScalar");
+    private static void RecordScale(Tensor r, Tensor a, double s) => Autograd.Record(r, a, g => g * s, "MultiplyScalar", savesValues: false);
 
     /// <summary>Multiplies every element by a scalar.</summary>
     public static Tensor operator *(double s, Tensor a) => a * s;
@@ -115,7 +115,7 @@ public sealed partial class Tensor
         return r;
     }
 
-    private static void RecordDivideByScalar(Tensor r, Tensor a, double s) => Autograd.Record(r, a, g => g / s, "DivideScalar");
+    private static void RecordDivideByScalar(Tensor r, Tensor a, double s) => Autograd.Record(r, a, g => g / s, "DivideScalar", savesValues: false);
 
     /// <summary>The scalar divided by each element: s / a. d/da = -s/a².</summary>
     public static Tensor operator /(double s, Tensor a)
@@ -131,7 +131,7 @@ public sealed partial class Tensor
     public static Tensor operator -(Tensor a)
     {
         var r = BinaryScalar<MultiplyOp<float>, MultiplyOp<double>>(a, -1.0, false);
-        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => -g, "Negate");
+        if (Autograd.ShouldRecord(a)) Autograd.Record(r, a, static g => -g, "Negate", savesValues: false);
         return r;
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class Tensor
     private void RecordGatherView(Tensor result, int offset, int[] strides, string op)
     {
         int[] inputDims = Dims;
-        Autograd.Record(result, this, g => StridedCopy.ScatterIntoZeros(g, inputDims, offset, strides), op);
+        Autograd.Record(result, this, g => StridedCopy.ScatterIntoZeros(g, inputDims, offset, strides), op, savesValues: false);
     }
 
     /// <summary>Every step-th index along <paramref name="axis"/> (normalized) from <paramref name="start"/>, <paramref name="count"/> of them.</summary>

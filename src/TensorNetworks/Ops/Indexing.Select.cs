@@ -43,7 +43,7 @@ public sealed partial class Tensor
     private void RecordIndexSelect(Tensor result, int axis, int[] indices)
     {
         int[] inputDims = Dims;
-        Autograd.Record(result, this, g => IndexRows.ScatterAdd(g, inputDims, axis, indices), "IndexSelect");
+        Autograd.Record(result, this, g => IndexRows.ScatterAdd(g, inputDims, axis, indices), "IndexSelect", savesValues: false);
     }
 
     private int CheckIndex(int index, int axis, int axisAsGiven, string name, string op)

@@ -61,7 +61,7 @@ public static partial class TN
             vjps[i] = g => g.Narrow(axis, from, length);
             start += length;
         }
-        Autograd.Record(result, tensors, vjps, "Cat");
+        Autograd.Record(result, tensors, vjps, "Cat", savesValues: false);
     }
 
     /// <summary>

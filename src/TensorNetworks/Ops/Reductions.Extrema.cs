@@ -53,7 +53,7 @@ public sealed partial class Tensor
             else ExtremumKernel.Scatter<double>(g.Span<double>(), indices, outer, extent, inner, dx.Span<double>());
             GC.KeepAlive(g);
             return dx;
-        }, op);
+        }, op, savesValues: false);
 
     /// <summary>
     /// The (outer, extent, inner) view of a reduction along <paramref name="axis"/>, or over all elements

@@ -36,5 +36,5 @@ public sealed partial class Tensor
     public Tensor Mean(int axis, bool keepDim = false) => Mean([axis], keepDim);
 
     private static void RecordMean(Tensor result, Tensor input, int[] keptDims, int count)
-        => Autograd.Record(result, input, g => (g / count).Reshape(keptDims).BroadcastTo(input.Dims), "Mean");
+        => Autograd.Record(result, input, g => (g / count).Reshape(keptDims).BroadcastTo(input.Dims), "Mean", savesValues: false);
 }

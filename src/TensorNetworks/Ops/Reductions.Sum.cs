@@ -23,7 +23,7 @@ public sealed partial class Tensor
     public Tensor Sum(int axis, bool keepDim = false) => Sum([axis], keepDim);
 
     private static void RecordSum(Tensor result, Tensor input, int[] keptDims)
-        => Autograd.Record(result, input, g => g.Reshape(keptDims).BroadcastTo(input.Dims), "Sum");
+        => Autograd.Record(result, input, g => g.Reshape(keptDims).BroadcastTo(input.Dims), "Sum", savesValues: false);
 
     internal int[] AllAxes()
     {

@@ -19,7 +19,7 @@ public sealed partial class Tensor
         Tensor result = ElementCount == 1
             ? Full(DType, target, DType == DType.Float32 ? Span<float>()[0] : Span<double>()[0])
             : StridedCopy.Gather(this, 0, target, BroadcastShapes.AlignedStrides(Dims, target));
-        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, "BroadcastTo");
+        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, "BroadcastTo", savesValues: false);
         return result;
     }
 }

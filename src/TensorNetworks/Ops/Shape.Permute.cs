@@ -36,7 +36,7 @@ public sealed partial class Tensor
     {
         var inverse = new int[permutation.Length];
         for (int k = 0; k < permutation.Length; k++) inverse[permutation[k]] = k;
-        Autograd.Record(result, this, g => g.Permute(inverse), "Permute");
+        Autograd.Record(result, this, g => g.Permute(inverse), "Permute", savesValues: false);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed partial class Tensor
     private void RecordView(Tensor result, string op)
     {
         int[] inputDims = Dims;
-        Autograd.Record(result, this, g => g.Reshape(inputDims), op);
+        Autograd.Record(result, this, g => g.Reshape(inputDims), op, savesValues: false);
     }
 
     private int[] InferReshape(int[] shape)

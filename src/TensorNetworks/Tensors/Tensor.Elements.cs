@@ -37,7 +37,7 @@ public sealed partial class Tensor
         var result = Uninitialized(DType, Dims);
         if (DType == DType.Float32) Span<float>().CopyTo(result.Span<float>());
         else Span<double>().CopyTo(result.Span<double>());
-        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g);
+        if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, savesValues: false);
         return result;
     }
 }

@@ -6,8 +6,9 @@ namespace TensorNetworks;
 /// <remarks>
 /// A tensor that requires a gradient may be updated in place only while recording is off
 /// (<see cref="TN.NoGrad"/>), as PyTorch requires for <c>p.add_()</c> on a leaf. Each update is counted on
-/// the storage (shared with views), and a backward pass that reaches an op whose input or result was updated
-/// after the op recorded it throws instead of computing a gradient from changed values: update parameters
+/// the storage (shared with views), and a backward pass over a graph in which an op's input or result was
+/// updated after the op recorded it throws before writing any gradient, instead of computing one from changed
+/// values (ops whose products read no values, such as sums and reshapes, are not checked): update parameters
 /// after <see cref="Backward"/>, not between the forward and backward passes.
 /// </remarks>
 public sealed partial class Tensor

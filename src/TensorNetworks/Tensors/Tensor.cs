@@ -210,7 +210,7 @@ public sealed partial class Tensor
         if (Autograd.ShouldRecord(this))
         {
             DType source = DType;
-            Autograd.Record(result, this, g => g.To(source));
+            Autograd.Record(result, this, g => g.To(source), savesValues: false);
         }
         return result;
     }

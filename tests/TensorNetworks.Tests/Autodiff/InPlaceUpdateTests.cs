@@ -69,6 +69,30 @@ public sealed class InPlaceUpdateTests
     }
 
     [Fact]
+    public void Backward_AllowsUpdatingAnInputWhoseValuesTheProductsDoNotRead()
+    {
+        var w = TN.Tensor(new[] { 1.0, 2.0 }, 2).RequiringGrad();
+        var x = TN.Tensor(new[] { 3.0, 4.0 }, 2);
+        Tensor y = (w + x).Reshape(1, 2).Sum() + (w * 2.0).Mean();
+        x.FillInPlace(100);
+        y.Backward();
+        Assert.Equal([2.0, 2.0], w.Grad!.ToArray<double>());
+    }
+
+    [Fact]
+    public void Backward_ChecksTheWholeGraphBeforeAnyGradientIsWritten()
+    {
+        var v = TN.Tensor(new[] { 1.0, 2.0 }, 2).RequiringGrad();
+        var w = TN.Tensor(new[] { 1.0, 2.0 }, 2).RequiringGrad();
+        var x = TN.Tensor(new[] { 3.0, 4.0 }, 2);
+        Tensor loss = ((w * x) * 1.0 * 1.0 * 1.0).Sum() + (v * 2.0).Sum();
+        x.ScaleInPlace(2);
+        AssertRefused(() => loss.Backward(), "Multiply");
+        Assert.Null(v.Grad);
+        Assert.Null(w.Grad);
+    }
+
+    [Fact]
     public void Backward_AllowsUpdatesAfterBackwardAndUpdatesOfUnrelatedTensors()
     {
         var p = TN.Tensor(new[] { 1.0, 2.0 }, 2).RequiringGrad();
