@@ -92,13 +92,14 @@ public sealed class ResumeTests : IDisposable
     /// <summary>A first run from <c>newRun(1)</c> stops after <paramref name="steps"/> steps, by MaxSteps or by
     /// a callback's request, writing a final checkpoint; a second from <c>newRun(12345)</c> (other parameters,
     /// other generator state) resumes from it and runs to the end.</summary>
-    private (FitResult Result, Run Resumed) StopAndResume(long steps, bool byRequest, Func<ulong, Run> newRun, TrainOptions options, Func<Callback>? stateful = null)
+    private (FitResult Result, Run Resumed) StopAndResume(long steps, bool byRequest, Func<ulong, Run> newRun, TrainOptions options, Func<Callback>? stateful = null,
+        bool checkpointListedFirst = false)
     {
         Run first = newRun(1);
         var callbacks = new List<Callback>();
         if (stateful is not null) callbacks.Add(stateful());
         if (byRequest) callbacks.Add(new StopAfterStep(steps - 1));
-        callbacks.Add(new CheckpointCallback(_directory));
+        callbacks.Insert(checkpointListedFirst ? 0 : callbacks.Count, new CheckpointCallback(_directory));
         Fit(first, FiveBatches(), With(options, first.Generator, callbacks, maxSteps: byRequest ? null : steps));
 
         Run resumed = newRun(12345);
@@ -157,10 +158,12 @@ public sealed class ResumeTests : IDisposable
     /// <summary>No epoch after the first improves the loss by 10, so the run stops after 1 + patience epochs
     /// and puts back the parameters of epoch 0; a resume in between must remember both.</summary>
     [Theory]
-    [InlineData(7, false)]
-    [InlineData(10, true)]
-    [InlineData(13, false)]
-    public void Resume_KeepsEarlyStoppingsBestValuePatienceAndBestParameters(long steps, bool byRequest)
+    [InlineData(7, false, false)]
+    [InlineData(10, true, false)]
+    [InlineData(13, false, false)]
+    [InlineData(10, false, true)]
+    [InlineData(13, false, true)]
+    public void Resume_KeepsEarlyStoppingsBestValuePatienceAndBestParameters(long steps, bool byRequest, bool checkpointListedFirst)
     {
         var options = new TrainOptions { Epochs = 10 };
         EarlyStopping? last = null;
@@ -171,7 +174,7 @@ public sealed class ResumeTests : IDisposable
         EarlyStopping straightStopper = last!;
         Assert.Equal((StopReason.Requested, 20L), (expected.StopReason, expected.Steps));
 
-        var (result, resumed) = StopAndResume(steps, byRequest, seed => NewRun(seed), options, Stopper);
+        var (result, resumed) = StopAndResume(steps, byRequest, seed => NewRun(seed), options, Stopper, checkpointListedFirst);
 
         Assert.Equal((expected.StopReason, expected.Steps, expected.Message), (result.StopReason, result.Steps, result.Message));
         Assert.Equal((straightStopper.BestEpoch, straightStopper.BestValue), (last!.BestEpoch, last.BestValue));

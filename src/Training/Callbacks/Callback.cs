@@ -4,13 +4,20 @@ namespace TensorNetworks.Training.Callbacks;
 
 /// <summary>
 /// Observes a training run. The <see cref="Trainer"/> calls every callback, in the order given in
-/// <see cref="TrainOptions.Callbacks"/>, at the start, after each step, after each epoch and at the end.
+/// <see cref="TrainOptions.Callbacks"/>, at the start, after each step, after each epoch and at the end; after
+/// each step and each epoch, callbacks that record the run (<see cref="RecordsTheRun"/>, such as
+/// <see cref="CheckpointCallback"/>) come after all the others, so what they save includes every other
+/// callback's state for that step or epoch.
 /// A callback stops the run with <see cref="TrainingRun.RequestStop"/>. A callback whose decisions depend
 /// on what it has seen (a best value, a patience counter) overrides <see cref="GetState"/> and
 /// <see cref="SetState"/>, so checkpoints carry that state and a resumed run decides as if it had not stopped.
 /// </summary>
 public abstract class Callback
 {
+    /// <summary>True for a callback that saves the run's state (a checkpoint): the trainer calls its
+    /// <see cref="OnStepEnd"/> and <see cref="OnEpochEnd"/> after every other callback's. Default false.</summary>
+    public virtual bool RecordsTheRun => false;
+
     /// <summary>Before the first step, after the checkpoint of a resumed run has restored the model, the
     /// scheme and the position; reset per-run state here (<see cref="SetState"/> follows on a resume).</summary>
     public virtual void OnTrainBegin(TrainingRun run)

@@ -90,6 +90,9 @@ public sealed class CheckpointCallback : Callback
     }
 
     /// <inheritdoc/>
+    public override bool RecordsTheRun => true;
+
+    /// <inheritdoc/>
     public override void OnTrainEnd(TrainingRun run, FitResult result)
     {
         if (result.StopReason != StopReason.Failed) Write(run);
