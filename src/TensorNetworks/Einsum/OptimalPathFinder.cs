@@ -6,8 +6,8 @@ namespace TensorNetworks;
 /// The minimum-FLOPs contraction order by dynamic programming over subsets of operands:
 /// best(S) = min over splits S = S₁ ⊔ S₂ of best(S₁) + best(S₂) + flops(legs(S₁), legs(S₂)),
 /// where legs(S) are the labels of S that the output or an operand outside S still needs.
-/// Among final splits of equal cost it prefers one whose halves carry a prefix and a suffix of the
-/// output, so that the last product lands in output order without a permute.
+/// Among splits of equal cost it prefers one whose halves carry a prefix and a suffix of the output labels,
+/// the larger half the prefix (<see cref="LayoutScore"/>), so that products land in output order without permutes.
 /// Exponential (3ⁿ splits), so used for small n.
 /// </summary>
 internal static class OptimalPathFinder
@@ -47,7 +47,7 @@ internal static class OptimalPathFinder
                 if (c > best[s] * (1 + 1e-12)) continue;
                 c += cost.Flops(legs[a], legs[b], legs[s]);
                 bool better = c < best[s] * (1 - 1e-12)
-                    || (s == full && c <= best[s] * (1 + 1e-12) && SplitsOutput(legs[a], legs[b], output) && !SplitsOutput(legs[split[s]], legs[s ^ split[s]], output));
+                    || (double.IsFinite(c) && c <= best[s] * (1 + 1e-12) && LayoutScore(legs[a], legs[b], legs[s], output, cost) > LayoutScore(legs[split[s]], legs[s ^ split[s]], legs[s], output, cost));
                 if (better)
                 {
                     best[s] = c;
@@ -61,6 +61,24 @@ internal static class OptimalPathFinder
         var steps = new List<ContractionStep>(n - 1);
         Emit(full, n, legs, split, cost, steps);
         return steps;
+    }
+
+    /// <summary>
+    /// How well a split of a subset lays out its product, for breaking ties between splits of equal cost: 0 when
+    /// the subset's output labels (in output order) are not a prefix carried by one half and a suffix carried by the
+    /// other; 1 when they are and the smaller half carries the prefix; 2 when the larger half carries the prefix.
+    /// With the larger half in front, the product appends the smaller half's labels: for the last product C has
+    /// many short rows, which the cores fill as contiguous halves (on this project's machine the Tucker
+    /// reconstruction's last product took 17 µs as 4096×8 · 8×64 against 29 µs as 64×8 · 8×4096), and each earlier
+    /// product leaves its labels in the order the next one reads them (the whole forward 47-49 against 59 µs).
+    /// </summary>
+    private static int LayoutScore(int[] left, int[] right, int[] subsetLegs, int[] output, PathCost cost)
+    {
+        int[] sequence = [.. output.Where(subsetLegs.Contains)];
+        if (!SplitsOutput(left, right, sequence)) return 0;
+        int[] leading = sequence.Length > 0 && left.Contains(sequence[0]) ? left : right;
+        int[] trailing = ReferenceEquals(leading, left) ? right : left;
+        return cost.Size(leading) >= cost.Size(trailing) ? 2 : 1;
     }
 
     /// <summary>Whether the output is the output labels of one half followed by those of the other.</summary>

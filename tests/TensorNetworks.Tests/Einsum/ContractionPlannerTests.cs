@@ -113,6 +113,23 @@ public sealed class ContractionPlannerTests
         Assert.Contains(2, new[] { last.Left, last.Right });
     }
 
+    [Theory]
+    [InlineData("abc,ia,jb,kc->ijk")]
+    [InlineData("abc,kc,jb,ia->ijk")]
+    [InlineData("abc,jb,kc,ia->ijk")]
+    public void Optimal_BreaksCostTiesByAppendingTheSmallerHalfInOutputOrder(string equation)
+    {
+        // Every order of the Tucker reconstruction costs the same; the planner applies the factors of i, j, k in
+        // that order, so each product appends the new factor's label and the last one is tall (4096×8 · 8×64).
+        ContractionPlan plan = TN.EinsumPlan(equation, [8, 8, 8], [64, 8], [64, 8], [64, 8]);
+        string[] terms = equation.Split("->")[0].Split(',');
+        int Factor(char label) => Array.FindIndex(terms, t => t.Length == 2 && t[0] == label);
+        int[][] pairs = [.. plan.Steps.Select(step => new[] { step.Left, step.Right }.Order().ToArray())];
+        Assert.Equal(new[] { 0, Factor('i') }.Order(), pairs[0]);
+        Assert.Equal(new[] { 4, Factor('j') }.Order(), pairs[1]);
+        Assert.Equal(new[] { 5, Factor('k') }.Order(), pairs[2]);
+    }
+
     [Fact]
     public void Plan_RespectsTheMemoryLimit()
     {
