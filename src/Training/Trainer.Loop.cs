@@ -19,6 +19,9 @@ public static partial class Trainer
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly List<EpochRecord> _history = [];
         private readonly IReadOnlyList<KeyValuePair<string, Parameter>> _parameters = model.NamedParameters();
+
+        /// <summary>The callbacks in their given order, except that those that record the run come last.</summary>
+        private readonly Callback[] _recordersLast = [.. options.Callbacks.Where(c => !c.RecordsTheRun), .. options.Callbacks.Where(c => c.RecordsTheRun)];
         private double _lastLoss = double.NaN;
 
         /// <summary>Runs the epochs; every callback's <see cref="Callback.OnTrainEnd"/> is called exactly once,
@@ -121,7 +124,7 @@ public static partial class Trainer
             position.StepMetrics = new Dictionary<string, double>(scheme.Metrics);
             run.Step = position.Step;
             var record = new StepRecord(step, epoch, batchIndex, loss, batch.Count, _clock.Elapsed, position.StepMetrics);
-            foreach (Callback c in RecordersLast) c.OnStepEnd(run, record);
+            foreach (Callback c in _recordersLast) c.OnStepEnd(run, record);
         }
 
         /// <summary>After the update: a non-finite parameter is named; a non-finite loss with finite parameters
@@ -161,13 +164,9 @@ public static partial class Trainer
             position.PreviousEpochLoss = meanLoss;
             var record = new EpochRecord(epoch, position.Step, meanLoss, metrics, _clock.Elapsed, validation);
             _history.Add(record);
-            foreach (Callback c in RecordersLast) c.OnEpochEnd(run, record);
+            foreach (Callback c in _recordersLast) c.OnEpochEnd(run, record);
             return meanLoss;
         }
-
-        /// <summary>The callbacks in their given order, except that those that record the run come last.</summary>
-        private IEnumerable<Callback> RecordersLast =>
-            options.Callbacks.Where(c => !c.RecordsTheRun).Concat(options.Callbacks.Where(c => c.RecordsTheRun));
 
         private bool Converged(double? previousMeanLoss, double meanLoss, out string? why)
         {

@@ -24,16 +24,16 @@ internal static unsafe class HouseholderTridiagonal
     {
         using var h = new PooledArray<double>(n);
         using var p = new PooledArray<double>(n);
-        Span<double> scales = h.Array.AsSpan(0, n);
-        scales.Clear();
+        Span<double> denominators = h.Array.AsSpan(0, n);
+        denominators.Clear();
         fixed (double* pa = a, pp = p.Array)
         {
             for (int i = n - 1; i > 0; i--)
-                scales[i] = ReduceRow(n, i, pa, pp, e);
+                denominators[i] = ReduceRow(n, i, pa, pp, e);
         }
         for (int i = 0; i < n; i++) d[i] = a[i * n + i];
         e[0] = 0;
-        Accumulate(n, a, scales, qt);
+        Accumulate(n, a, denominators, qt);
     }
 
     /// <summary>Reflects row i against the leading i×i block; returns h (0 when no reflection was needed).</summary>
@@ -71,7 +71,7 @@ internal static unsafe class HouseholderTridiagonal
     }
 
     /// <summary>Qᵀ = H_1·H_2·…·H_{n−1}: starting from I, each H_i = I − u·uᵀ/h updates rows and columns below i only.</summary>
-    private static void Accumulate(int n, Span<double> a, ReadOnlySpan<double> scales, Span<double> qt)
+    private static void Accumulate(int n, Span<double> a, ReadOnlySpan<double> denominators, Span<double> qt)
     {
         qt[..(n * n)].Clear();
         for (int i = 0; i < n; i++) qt[i * n + i] = 1;
@@ -79,9 +79,9 @@ internal static unsafe class HouseholderTridiagonal
         {
             for (int i = 1; i < n; i++)
             {
-                if (scales[i] == 0) continue;
+                if (denominators[i] == 0) continue;
                 double* u = pa + (nint)i * n;
-                double inverse = 1 / scales[i];
+                double inverse = 1 / denominators[i];
                 for (int r = 0; r < i; r++)
                 {
                     double* row = pq + (nint)r * n;

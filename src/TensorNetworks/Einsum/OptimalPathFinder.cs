@@ -39,6 +39,7 @@ internal static class OptimalPathFinder
             bool limited = s != full && memoryLimit is long limit && cost.Size(legs[s]) > limit;
             if (limited) continue;
             int low = s & -s;
+            int bestScore = -1; // the LayoutScore of split[s], computed at its first tie
             for (int a = (s - 1) & s; a > 0; a = (a - 1) & s)
             {
                 if ((a & low) == 0) continue;
@@ -46,13 +47,20 @@ internal static class OptimalPathFinder
                 double c = best[a] + best[b];
                 if (c > best[s] * (1 + 1e-12)) continue;
                 c += cost.Flops(legs[a], legs[b], legs[s]);
-                bool better = c < best[s] * (1 - 1e-12)
-                    || (double.IsFinite(c) && c <= best[s] * (1 + 1e-12) && LayoutScore(legs[a], legs[b], legs[s], output, cost) > LayoutScore(legs[split[s]], legs[s ^ split[s]], legs[s], output, cost));
-                if (better)
+                if (c < best[s] * (1 - 1e-12))
                 {
                     best[s] = c;
                     split[s] = a;
+                    bestScore = -1;
+                    continue;
                 }
+                if (!double.IsFinite(c) || c > best[s] * (1 + 1e-12)) continue;
+                if (bestScore < 0) bestScore = LayoutScore(legs[split[s]], legs[s ^ split[s]], legs[s], output, cost);
+                int score = LayoutScore(legs[a], legs[b], legs[s], output, cost);
+                if (score <= bestScore) continue;
+                best[s] = c;
+                split[s] = a;
+                bestScore = score;
             }
         }
         if (double.IsPositiveInfinity(best[full]))

@@ -94,7 +94,8 @@ internal static class CheckpointMetadata
             .Where(key => !key.Contains('.', StringComparison.Ordinal));
     }
 
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>A double in the shortest round-trip form, as every double of a checkpoint is written.</summary>
+    internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Required(IReadOnlyDictionary<string, string> metadata, string key, string path) =>
         metadata.TryGetValue(key, out string? text) ? text

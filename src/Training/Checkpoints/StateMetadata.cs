@@ -1,4 +1,3 @@
-using System.Globalization;
 using TensorNetworks.Training.Optimizers;
 
 namespace TensorNetworks.Training.Checkpoints;
@@ -18,7 +17,7 @@ internal static class StateMetadata
     {
         metadata[prefix + KindKey] = state.Kind;
         foreach (var (name, value) in state.Scalars)
-            metadata[prefix + ScalarPrefix + name] = value.ToString("R", CultureInfo.InvariantCulture);
+            metadata[prefix + ScalarPrefix + name] = CheckpointMetadata.Text(value);
     }
 
     /// <summary>The state stored under <paramref name="prefix"/>, without its tensors, or null when there is none.</summary>
