@@ -21,7 +21,8 @@ public static class TtRounding
     /// Cost O(d n r³); computed in the train's dtype and not recorded for autodiff.
     /// </summary>
     /// <param name="tt">The train to round.</param>
-    /// <param name="relativeAccuracy">ε ≥ 0; 0 only removes exactly redundant rank.</param>
+    /// <param name="relativeAccuracy">ε ≥ 0; 0 only removes numerically redundant rank: singular values at or below
+    /// max(m, n)·eps·σ₀ of their m × n unfolding (so <c>tt + tt</c> comes back at tt's ranks).</param>
     /// <param name="maxRanks">Optional caps r_0..r_d (length d+1, boundary caps 1); caps above what the unfoldings
     /// allow are clamped, as in <see cref="TtSvd.Decompose"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException">When ε is negative or not finite, or a cap is below 1.</exception>
@@ -61,7 +62,8 @@ public static class TtRounding
     private static (Tensor Core, Tensor Carry) SvdStep(Tensor c, double delta, int cap)
     {
         var (u, s, vt) = TN.Linalg.Svd(c);
-        int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, cap).Rank;
+        double[] values = s.ToArray<double>();
+        int rank = TtSvdTruncation.Rank(values, delta, cap, TtSvdTruncation.NoiseFloor(values[0], c.Size(0), c.Size(1), c.DType)).Rank;
         return (u.Narrow(1, 0, rank), s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank));
     }
 

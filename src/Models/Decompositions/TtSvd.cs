@@ -24,7 +24,8 @@ public static class TtSvd
     /// which is ≤ ε²‖T‖_F² when no cap binds; a binding cap trades the ε guarantee for the rank.
     /// </summary>
     /// <param name="tensor">The dense tensor, float32 or float64, every extent at least 1.</param>
-    /// <param name="relativeAccuracy">ε ≥ 0; 0 keeps every non-zero singular value (exact up to rounding).</param>
+    /// <param name="relativeAccuracy">ε ≥ 0; 0 keeps every singular value above the SVD's rounding level
+    /// max(m, n)·eps·σ₀ of its unfolding, so exact low TT-rank is found (exact up to rounding).</param>
     /// <param name="maxRanks">Optional caps r_0..r_d (length d+1, boundary caps 1). A cap above what unfolding k
     /// allows, min(Π_{j≤k} n_j, Π_{j&gt;k} n_j), cannot bind and is clamped to that bound rather than refused.</param>
     /// <exception cref="ArgumentException">When the tensor has no modes or an extent of 0, or the caps have the wrong length or boundary.</exception>
@@ -85,7 +86,8 @@ public static class TtSvd
     private static (Tensor Core, Remainder Next) SvdStep(Tensor c, double delta, int cap)
     {
         var (u, s, vt) = TN.Linalg.Svd(c);
-        int rank = TtSvdTruncation.Rank(s.ToArray<double>(), delta, cap).Rank;
+        double[] values = s.ToArray<double>();
+        int rank = TtSvdTruncation.Rank(values, delta, cap, TtSvdTruncation.NoiseFloor(values[0], c.Size(0), c.Size(1), c.DType)).Rank;
         return (u.Narrow(1, 0, rank), new Remainder(s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank), null));
     }
 

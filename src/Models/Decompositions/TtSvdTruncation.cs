@@ -2,16 +2,24 @@ namespace TensorNetworks.Models.Decompositions;
 
 /// <summary>
 /// The rank rule of TT-SVD and TT rounding: keep the fewest leading singular values such that the discarded tail
-/// has Frobenius norm sqrt(Σ_{i≥r} s_i²) ≤ δ, at least 1 and at most the cap.
+/// has Frobenius norm sqrt(Σ_{i≥r} s_i²) ≤ δ, at least 1 and at most the cap. Values at or below the SVD's own
+/// rounding level (<see cref="NoiseFloor"/>) are dropped whatever δ, so ε = 0 removes numerically redundant rank.
 /// </summary>
 internal static class TtSvdTruncation
 {
     /// <summary>The rank kept from descending singular values <paramref name="singular"/> under threshold δ and cap,
-    /// and the squared norm of what is discarded.</summary>
-    public static (int Rank, double DiscardedSquared) Rank(double[] singular, double delta, int cap)
+    /// and the squared norm of what is discarded. Values s_i ≤ <paramref name="noiseFloor"/> are discarded first (their
+    /// squares still count in the tail), as NumPy's matrix_rank does; pass <see cref="NoiseFloor"/> for values computed
+    /// by an SVD, 0 for values whose noise is judged by another rule (the Gram route's).</summary>
+    public static (int Rank, double DiscardedSquared) Rank(double[] singular, double delta, int cap, double noiseFloor = 0)
     {
         double budget = delta * delta, tail = 0;
         int rank = singular.Length;
+        while (rank > 1 && singular[rank - 1] <= noiseFloor)
+        {
+            tail += singular[rank - 1] * singular[rank - 1];
+            rank--;
+        }
         while (rank > 1)
         {
             double s2 = singular[rank - 1] * singular[rank - 1];
@@ -22,6 +30,14 @@ internal static class TtSvdTruncation
         for (int i = cap; i < rank; i++) tail += singular[i] * singular[i];
         return (Math.Min(rank, cap), tail);
     }
+
+    /// <summary>
+    /// The level at or below which an SVD's singular values of an m × n matrix are rounding noise:
+    /// max(m, n)·eps·σ₀, with eps the machine epsilon of <paramref name="dtype"/> (NumPy's matrix_rank tolerance).
+    /// </summary>
+    /// <example><code>int r = TtSvdTruncation.Rank(s, 0, cap, TtSvdTruncation.NoiseFloor(s[0], 80, 40, DType.Float64)).Rank;</code></example>
+    public static double NoiseFloor(double top, int rows, int columns, DType dtype) =>
+        Math.Max(rows, columns) * (dtype == DType.Float32 ? Math.Pow(2, -23) : Math.Pow(2, -52)) * top;
 
     /// <summary>
     /// Whether a rank chosen by <see cref="Rank"/> from m singular values computed through a Gram matrix can be

@@ -63,6 +63,17 @@ public sealed class TtMatrixTests
     }
 
     [Fact]
+    public void FromDense_WithZeroEpsilon_FindsKroneckerStructure()
+    {
+        Assert.Equal([1, 1, 1], TtMatrix.FromDense(TN.Eye(12, dtype: DType.Float64), [3, 4], [3, 4]).Ranks);
+        var g = new Generator(5);
+        Tensor kron = TN.Kron(TN.Randn(g, DType.Float64, 2, 3), TN.Randn(g, DType.Float64, 3, 2));
+        TtMatrix m = TtMatrix.FromDense(kron, [2, 3], [3, 2]);
+        Assert.Equal([1, 1, 1], m.Ranks);
+        Assert.True(RelativeError(m.ToDense(), kron) < 1e-12);
+    }
+
+    [Fact]
     public void FromDense_ThrowsWhenTheModesDoNotMultiplyToTheMatrixSize()
     {
         Tensor a = TN.Zeros(DType.Float64, 12, 24);

@@ -16,6 +16,17 @@ public sealed class TtRoundingTests
         Assert.True(RelativeError(rounded.ToDense(), (tt * 2).ToDense()) < 1e-10);
     }
 
+    [Theory]
+    [InlineData(DType.Float64)]
+    [InlineData(DType.Float32)]
+    public void Round_WithZeroEpsilon_RemovesNumericallyRedundantRank(DType dtype)
+    {
+        TensorTrain tt = TensorTrain.Random(new Generator(2), [4, 5, 4], [1, 3, 3, 1], dtype);
+        TensorTrain rounded = TtRounding.Round(tt + tt, 0);
+        Assert.Equal([1, 3, 3, 1], rounded.Ranks);
+        Assert.True(RelativeError(rounded.ToDense(), (tt * 2).ToDense()) < (dtype == DType.Float64 ? 1e-12 : 1e-5));
+    }
+
     [Fact]
     public void Round_HonoursTheAccuracyBound_AndRanksShrinkAsEpsilonGrows()
     {

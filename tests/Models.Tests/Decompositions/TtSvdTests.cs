@@ -14,6 +14,19 @@ public sealed class TtSvdTests
         Assert.True(RelativeError(tt.ToDense(), dense) < 1e-10);
     }
 
+    [Theory]
+    [InlineData(DType.Float64)]
+    [InlineData(DType.Float32)]
+    public void Decompose_WithZeroEpsilon_FindsAnExactLowRank(DType dtype)
+    {
+        var g = new Generator(4);
+        Tensor a = TN.Randn(g, dtype, 6), b = TN.Randn(g, dtype, 7), c = TN.Randn(g, dtype, 8);
+        Tensor rankOne = TN.Einsum("i,j,k->ijk", a, b, c);
+        Assert.Equal([1, 1, 1, 1], TtSvd.Decompose(rankOne).Ranks);
+        Tensor planted = TensorTrain.Random(new Generator(1), [5, 6, 7, 6], [1, 3, 4, 3, 1], dtype).ToDense();
+        Assert.Equal([1, 3, 4, 3, 1], TtSvd.Decompose(planted).Ranks);
+    }
+
     [Fact]
     public void Decompose_WithoutTruncation_IsExactAtFullRank()
     {

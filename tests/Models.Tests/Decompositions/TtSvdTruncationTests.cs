@@ -32,6 +32,23 @@ public sealed class TtSvdTruncationTests
     }
 
     [Fact]
+    public void Rank_DropsValuesAtOrBelowTheNoiseFloorWhateverDelta()
+    {
+        var (rank, discarded) = TtSvdTruncation.Rank([3, 2, 1e-15, 1e-16], 0, int.MaxValue, noiseFloor: 1e-14);
+        Assert.Equal(2, rank);
+        Assert.Equal(1.01, discarded / 1e-30, 12);
+        Assert.Equal(3, TtSvdTruncation.Rank([3, 2, 1e-13], 0, int.MaxValue, noiseFloor: 1e-14).Rank);
+        Assert.Equal(1, TtSvdTruncation.Rank([3, 2, 1e-15], 2.5, int.MaxValue, noiseFloor: 1e-14).Rank);
+    }
+
+    [Fact]
+    public void NoiseFloor_IsNumPysMatrixRankTolerance()
+    {
+        Assert.Equal(80 * Math.Pow(2, -52) * 3, TtSvdTruncation.NoiseFloor(3, 80, 40, DType.Float64));
+        Assert.Equal(40 * Math.Pow(2, -23), TtSvdTruncation.NoiseFloor(1, 20, 40, DType.Float32));
+    }
+
+    [Fact]
     public void Caps_ClampToTheUnfoldingRanks()
     {
         Assert.Equal([1, 3, 5, 1], TtSvdTruncation.Caps("test", 0, null, [3, 4, 5]));
