@@ -85,8 +85,23 @@ public sealed class TtMatrix
     /// <summary>The column mode sizes n_1..n_N.</summary>
     public int[] ColumnModes => [.. _cores.Select(c => c.Size(2))];
 
-    /// <summary>The matrix shape [Π m_k, Π n_k].</summary>
-    public Shape Shape => new(RowModes.Aggregate(1, (p, v) => checked(p * v)), ColumnModes.Aggregate(1, (p, v) => checked(p * v)));
+    /// <summary>The matrix shape [Π m_k, Π n_k], for matrices small enough to be formed.</summary>
+    /// <exception cref="InvalidOperationException">When Π m_k or Π n_k exceeds <see cref="int.MaxValue"/>, the
+    /// largest extent a tensor can have; <see cref="Rows"/> and <see cref="Columns"/> give the sizes then.</exception>
+    /// <example><code>Shape s = TtMatrix.Random(new Generator(0), [2, 3], [4, 5], [1, 2, 1]).Shape; // [6, 20]</code></example>
+    public Shape Shape => Rows <= int.MaxValue && Columns <= int.MaxValue
+        ? new((int)Rows, (int)Columns)
+        : throw new InvalidOperationException($"TtMatrix.Shape: the matrix is {Rows} × {Columns}, beyond the largest extent a tensor can have ({int.MaxValue}); use Rows and Columns for its size.");
+
+    /// <summary>The row count Π m_k (up to 2⁶³ − 1).</summary>
+    /// <exception cref="OverflowException">When Π m_k exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <example><code>long rows = TtMatrix.Random(new Generator(0), [4, 4], [2, 2], [1, 2, 1]).Rows; // 16</code></example>
+    public long Rows => RowModes.Aggregate(1L, (p, v) => checked(p * v));
+
+    /// <summary>The column count Π n_k (up to 2⁶³ − 1).</summary>
+    /// <exception cref="OverflowException">When Π n_k exceeds <see cref="long.MaxValue"/>.</exception>
+    /// <example><code>long columns = TtMatrix.Random(new Generator(0), [4, 4], [2, 2], [1, 2, 1]).Columns; // 4</code></example>
+    public long Columns => ColumnModes.Aggregate(1L, (p, v) => checked(p * v));
 
     /// <summary>The ranks r_0..r_N (length N+1, r_0 = r_N = 1).</summary>
     public int[] Ranks => [1, .. _cores.Select(c => c.Size(3))];
@@ -95,7 +110,8 @@ public sealed class TtMatrix
     public long ParameterCount => _cores.Sum(c => (long)c.ElementCount);
 
     /// <summary>Dense size over stored size, (Π m_k·n_k) / Σ_k r_{k-1}·m_k·n_k·r_k.</summary>
-    public double CompressionRatio => (double)Shape[0] * Shape[1] / ParameterCount;
+    public double CompressionRatio =>
+        RowModes.Aggregate(1.0, (p, v) => p * v) * ColumnModes.Aggregate(1.0, (p, v) => p * v) / ParameterCount;
 
     /// <summary>The dense (Π m_k) × (Π n_k) matrix, contracted through <see cref="ToNetwork"/>. Differentiable in the cores.</summary>
     /// <example><code>Tensor dense = a.ToDense();</code></example>
@@ -147,7 +163,17 @@ public sealed class TtMatrix
 
     /// <summary>Formats as <c>TtMatrix(6 × 20, row modes [2, 3], column modes [4, 5], ranks [1, 3, 1], Float64)</c>.</summary>
     public override string ToString() =>
-        $"TtMatrix({Shape[0]} × {Shape[1]}, row modes [{string.Join(", ", RowModes)}], column modes [{string.Join(", ", ColumnModes)}], ranks [{string.Join(", ", Ranks)}], {DType})";
+        $"TtMatrix({Extent(RowModes)} × {Extent(ColumnModes)}, row modes [{string.Join(", ", RowModes)}], column modes [{string.Join(", ", ColumnModes)}], ranks [{string.Join(", ", Ranks)}], {DType})";
+
+    /// <summary>Π of the modes, exactly while it fits a long, else in floating point (e.g. "3.4E+38").</summary>
+    private static string Extent(int[] modes)
+    {
+        long product = 1;
+        foreach (int m in modes)
+            if (product > long.MaxValue / m) return modes.Aggregate(1.0, (p, v) => p * v).ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+            else product *= m;
+        return product.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The same cores viewed as a train over the merged modes m_k·n_k.</summary>
     internal TensorTrain AsTensorTrain() =>

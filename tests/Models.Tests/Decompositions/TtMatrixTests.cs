@@ -17,6 +17,24 @@ public sealed class TtMatrixTests
         Assert.Equal([1, 3, 2, 1], m.Ranks);
         Assert.Equal(18 + 36 + 16, m.ParameterCount);
         Assert.Equal(288.0 / 70, m.CompressionRatio, 12);
+        Assert.Equal(12, m.Rows);
+        Assert.Equal(24, m.Columns);
+    }
+
+    [Fact]
+    public void Properties_OfAMatrixTooLargeToForm_AreComputedWithoutOverflow()
+    {
+        int[] modes = [.. Enumerable.Repeat(4, 16)];
+        TtMatrix m = TtMatrix.Random(new Generator(1), modes, modes, [1, .. Enumerable.Repeat(2, 15), 1]);
+        Assert.Equal(1L << 32, m.Rows);
+        Assert.Equal(1L << 32, m.Columns);
+        Assert.Equal(Math.Pow(2, 64) / m.ParameterCount, m.CompressionRatio, 6);
+        Assert.StartsWith("TtMatrix(4294967296 × 4294967296, row modes [4, 4,", m.ToString());
+        var e = Assert.Throws<InvalidOperationException>(() => m.Shape);
+        Assert.Contains("4294967296 × 4294967296", e.Message);
+        Assert.Contains("Rows and Columns", e.Message);
+        TtMatrix beyondLong = TtMatrix.Random(new Generator(1), [.. Enumerable.Repeat(1024, 7)], [.. Enumerable.Repeat(1, 7)], [.. Enumerable.Repeat(1, 8)]);
+        Assert.StartsWith("TtMatrix(1.18E+21 × 1, row modes", beyondLong.ToString());
     }
 
     [Fact]
