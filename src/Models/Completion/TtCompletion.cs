@@ -26,7 +26,8 @@ public static class TtCompletion
     /// <exception cref="ArgumentException">When the mask's shape differs from the tensor's, a mask entry is not
     /// 0 or 1, nothing is observed, an observed entry is not finite, or the ranks do not have N + 1 values with
     /// boundary ranks 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or above what its unfolding allows
+    /// (r_k ≤ min(Π_{j&lt;k} n_j, Π_{j≥k} n_j)), or an option is out of range.</exception>
     /// <example><code>var r = TtCompletion.Fit(x, mask, [1, 3, 3, 1]);</code></example>
     public static CompletionResult<TensorTrain> Fit(Tensor tensor, Tensor mask, IReadOnlyList<int> ranks, CompletionOptions? options = null)
     {
@@ -41,7 +42,8 @@ public static class TtCompletion
     /// <param name="options">Optimizer, steps, penalty, seed; null for the defaults.</param>
     /// <returns>The tensor train and the loss history.</returns>
     /// <exception cref="ArgumentException">When the ranks do not have N + 1 values with boundary ranks 1.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or above what its unfolding allows
+    /// (r_k ≤ min(Π_{j&lt;k} n_j, Π_{j≥k} n_j)), or an option is out of range.</exception>
     /// <example><code>var r = TtCompletion.Fit(observed, [1, 2, 2, 1]);</code></example>
     public static CompletionResult<TensorTrain> Fit(ObservedEntries observed, IReadOnlyList<int> ranks, CompletionOptions? options = null)
     {
@@ -50,6 +52,7 @@ public static class TtCompletion
         RankValidation.Positive("TtCompletion", nameof(ranks), ranks);
         if (ranks.Count != observed.Order + 1 || ranks[0] != 1 || ranks[^1] != 1)
             throw new ArgumentException($"TtCompletion: the ranks must be r0..rN, {observed.Order + 1} values for shape {observed.Shape}, with r0 = rN = 1; got [{string.Join(", ", ranks)}].", nameof(ranks));
+        TensorTrainChecks.RanksWithinUnfoldings("TtCompletion", ranks, observed.Shape.ToArray());
         options ??= new CompletionOptions();
         CompletionFit.CheckOptions("TtCompletion", options);
         double scale = CompletionFit.InitialScale(observed, options, rms => TtCompletionModel.MatchingScale(rms, ranks));

@@ -25,7 +25,8 @@ public static class TuckerCompletion
     /// <returns>The Tucker tensor and the loss history.</returns>
     /// <exception cref="ArgumentException">When the mask's shape differs from the tensor's, a mask entry is not
     /// 0 or 1, nothing is observed, an observed entry is not finite, or the rank count differs from the order.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1, exceeds its mode's size or the product of
+    /// the other ranks (as <see cref="Hosvd"/> requires), or an option is out of range.</exception>
     /// <example><code>var r = TuckerCompletion.Fit(x, mask, [3, 3, 2]);</code></example>
     public static CompletionResult<TuckerTensor> Fit(Tensor tensor, Tensor mask, IReadOnlyList<int> ranks, CompletionOptions? options = null)
     {
@@ -40,7 +41,8 @@ public static class TuckerCompletion
     /// <param name="options">Optimizer, steps, penalty, seed; null for the defaults.</param>
     /// <returns>The Tucker tensor and the loss history.</returns>
     /// <exception cref="ArgumentException">When the rank count differs from the order.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1 or an option is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When a rank is below 1, exceeds its mode's size or the product of
+    /// the other ranks (as <see cref="Hosvd"/> requires), or an option is out of range.</exception>
     /// <example><code>var r = TuckerCompletion.Fit(observed, [2, 2, 2]);</code></example>
     public static CompletionResult<TuckerTensor> Fit(ObservedEntries observed, IReadOnlyList<int> ranks, CompletionOptions? options = null)
     {
@@ -49,6 +51,7 @@ public static class TuckerCompletion
         RankValidation.Positive("TuckerCompletion", nameof(ranks), ranks);
         if (ranks.Count != observed.Order)
             throw new ArgumentException($"TuckerCompletion: {ranks.Count} ranks [{string.Join(", ", ranks)}] for a tensor of {observed.Order} modes (shape {observed.Shape}); give one rank per mode.", nameof(ranks));
+        TuckerChecks.Ranks("TuckerCompletion", observed.Shape, ranks);
         options ??= new CompletionOptions();
         CompletionFit.CheckOptions("TuckerCompletion", options);
         double scale = CompletionFit.InitialScale(observed, options, rms => TuckerCompletionModel.MatchingScale(rms, ranks));

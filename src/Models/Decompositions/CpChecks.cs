@@ -18,7 +18,8 @@ internal static class CpChecks
                 throw new ArgumentException($"CpTensor: factors[{k}] must be a matrix I_{k} × R, got shape {factors[k].Shape}.", nameof(factors));
         }
         int rank = factors[0].Size(1);
-        RankValidation.Positive("CpTensor", "rank (the column count of factors[0])", [rank]);
+        if (rank < 1)
+            throw new ArgumentOutOfRangeException(nameof(factors), rank, $"CpTensor: the rank R (the column count of every factor) must be at least 1, got {rank}: factors[0] has shape {factors[0].Shape}; shapes: {Shapes(factors)}.");
         for (int k = 0; k < factors.Count; k++)
         {
             if (factors[k].Size(1) != rank)

@@ -59,6 +59,21 @@ internal static class TensorTrainChecks
         return [.. ranks];
     }
 
+    /// <summary>Throws unless every rank r_k of a train is at most what its unfoldings allow, min(Π_{j&lt;k} n_j, Π_{j≥k} n_j)
+    /// (the caps <see cref="TtSvdTruncation.Caps"/> clamps to).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When a rank exceeds its limit; the message gives the limit.</exception>
+    public static void RanksWithinUnfoldings(string context, IReadOnlyList<int> ranks, IReadOnlyList<int> modes)
+    {
+        double left = 1;
+        for (int k = 1; k < modes.Count; k++)
+        {
+            left *= modes[k - 1];
+            double right = modes.Skip(k).Aggregate(1.0, (p, n) => p * n), limit = Math.Min(left, right);
+            if (ranks[k] > limit)
+                throw new ArgumentOutOfRangeException(nameof(ranks), ranks[k], $"{context}: ranks[{k}] = {ranks[k]} exceeds {limit}, the smaller side of the unfolding at bond {k} of modes [{string.Join(", ", modes)}] ({left} × {right}); a train of these modes has r_{k} ≤ {limit} (ranks [{string.Join(", ", ranks)}]).");
+        }
+    }
+
     /// <summary>Checks mode sizes: at least one, each at least 1.</summary>
     /// <exception cref="ArgumentException">When empty or a size is below 1.</exception>
     public static int[] Modes(string context, string name, IReadOnlyList<int> modes)

@@ -52,6 +52,15 @@ public sealed class TtCompletionTests
         Assert.Contains("ranks[1]", e.Message);
     }
 
+    [Fact]
+    public void Fit_ThrowsForARankBeyondItsUnfolding()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TtCompletion.Fit(TN.Ones(DType.Float64, 4, 5, 3), TN.Ones(DType.Float64, 4, 5, 3), [1, 9, 3, 1]));
+        Assert.Contains("ranks[1] = 9 exceeds 4", e.Message);
+        Assert.Contains("4 × 15", e.Message);
+        TtCompletion.Fit(TN.Ones(DType.Float64, 4, 5, 3), TN.Ones(DType.Float64, 4, 5, 3), [1, 4, 3, 1], new CompletionOptions { MaxSteps = 2 });
+    }
+
     [Theory]
     [InlineData(new[] { 1, 2, 1 })]
     [InlineData(new[] { 2, 2, 2, 1 })]

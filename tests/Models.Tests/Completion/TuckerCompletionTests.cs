@@ -45,6 +45,16 @@ public sealed class TuckerCompletionTests
         Assert.Contains("ranks[1]", e.Message);
     }
 
+    [Theory]
+    [InlineData(new[] { 5, 2, 2 }, "exceeds the size 4 of mode 0")]
+    [InlineData(new[] { 4, 1, 2 }, "exceeds the product of the other ranks, 2")]
+    public void Fit_ThrowsForRanksBeyondWhatHosvdAllows(int[] ranks, string expected)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TuckerCompletion.Fit(TN.Ones(DType.Float64, 4, 5, 3), TN.Ones(DType.Float64, 4, 5, 3), ranks));
+        Assert.Contains(expected, e.Message);
+        Assert.StartsWith("TuckerCompletion", e.Message);
+    }
+
     [Fact]
     public void Fit_ThrowsForRankCountDifferentFromOrder()
     {

@@ -111,8 +111,10 @@ public sealed class CpTensorTests
     [Fact]
     public void Constructor_ThrowsForZeroRank()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CpTensor([TN.Zeros(DType.Float64, 4, 0)]));
-        Assert.Contains("got 0", e.Message);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new CpTensor([TN.Zeros(DType.Float64, 4, 0), TN.Zeros(DType.Float64, 5, 0)]));
+        Assert.Contains("the rank R (the column count of every factor) must be at least 1, got 0", e.Message);
+        Assert.Contains("[4, 0], [5, 0]", e.Message);
+        Assert.Equal("factors", e.ParamName);
     }
 
     [Fact]
