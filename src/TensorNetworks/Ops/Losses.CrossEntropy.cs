@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace TensorNetworks;
 
@@ -6,8 +7,10 @@ public static partial class TN
 {
     /// <summary>
     /// Softmax cross-entropy of logits [N, C] against one class label per row, averaged over the rows:
-    /// L = (1/N) Σₙ (lseₙ − x[n, yₙ]), with lseₙ = ln Σ_c exp(x[n, c]) computed stably. The logits'
-    /// gradient is (softmax(x) − onehot(y)) / N, formed in one pass without materializing the one-hot.
+    /// L = −(1/N) Σₙ log softmax(x)[n, yₙ], with log softmax(x)[n, c] = (x[n, c] − mₙ) − ln Σ_c' exp(x[n, c'] − mₙ)
+    /// and mₙ the row's maximum, so float32 logits far from 0 keep float32 precision (lseₙ − x[n, yₙ] would
+    /// lose the digits that lseₙ, rounded to the precision of mₙ, cannot hold). The logits' gradient is
+    /// (softmax(x) − onehot(y)) / N, softmax taken as exp of the log-probabilities, without materializing the one-hot.
     /// </summary>
     /// <param name="logits">Unnormalized scores, shape [N, C].</param>
     /// <param name="labels">N class indices, each in 0..C−1.</param>
@@ -29,13 +32,13 @@ public static partial class TN
                 throw new ArgumentException($"CrossEntropy: label {labels[n]} at row {n} is out of range for {classes} classes; labels must be in 0..{classes - 1}.", nameof(labels));
         }
 
-        Tensor lse = TensorNetworks.Tensor.Uninitialized(logits.DType, [rows]);
-        TensorNetworks.Tensor.LogSumExpLines(logits, lse, rows, classes, 1);
+        Tensor logProbabilities = TensorNetworks.Tensor.Uninitialized(logits.DType, [rows, classes]);
+        TensorNetworks.Tensor.RunLines(LineOp.LogSoftmax, logits, null, null, logProbabilities, rows, classes, 1);
         double loss = logits.DType == DType.Float32
-            ? MeanPickedLoss<float>(logits, lse, labels)
-            : MeanPickedLoss<double>(logits, lse, labels);
+            ? MeanPickedLoss<float>(logProbabilities, labels)
+            : MeanPickedLoss<double>(logProbabilities, labels);
         Tensor result = TensorNetworks.Tensor.Full(logits.DType, [], loss);
-        if (Autograd.ShouldRecord(logits)) RecordCrossEntropy(result, logits, lse, (int[])labels.Clone());
+        if (Autograd.ShouldRecord(logits)) RecordCrossEntropy(result, logits, logProbabilities, (int[])labels.Clone());
         return result;
     }
 
@@ -77,24 +80,25 @@ public static partial class TN
         return (rows, classes);
     }
 
-    private static double MeanPickedLoss<T>(Tensor logits, Tensor lse, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>−(1/N) Σₙ logp[n, yₙ], summed in double.</summary>
+    private static double MeanPickedLoss<T>(Tensor logProbabilities, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> x = logits.Span<T>(), l = lse.Span<T>();
-        int classes = logits.Dims[1];
+        ReadOnlySpan<T> logp = logProbabilities.Span<T>();
+        int classes = logProbabilities.Dims[1];
         double total = 0;
-        for (int n = 0; n < labels.Length; n++) total += double.CreateTruncating(l[n] - x[n * classes + labels[n]]);
-        GC.KeepAlive(logits);
-        GC.KeepAlive(lse);
+        for (int n = 0; n < labels.Length; n++) total -= double.CreateTruncating(logp[n * classes + labels[n]]);
+        GC.KeepAlive(logProbabilities);
         return total / labels.Length;
     }
 
-    private static void RecordCrossEntropy(Tensor result, Tensor logits, Tensor lse, int[] labels)
+    private static void RecordCrossEntropy(Tensor result, Tensor logits, Tensor logProbabilities, int[] labels)
         => Autograd.Record(result, logits, g =>
         {
             int rows = labels.Length, classes = logits.Dims[1];
             double scale = g.Item() / rows;
-            Tensor perRow = TensorNetworks.Tensor.Full(logits.DType, [rows], scale);
-            Tensor dx = TensorNetworks.Tensor.LogSumExpBackward(logits, lse, perRow, rows, classes, 1);
+            Tensor dx = TensorNetworks.Tensor.Uninitialized(logits.DType, logits.Dims);
+            if (logits.DType == DType.Float32) ScaledExp<float>(logProbabilities, scale, dx);
+            else ScaledExp<double>(logProbabilities, scale, dx);
             for (int n = 0; n < rows; n++)
             {
                 int at = n * classes + labels[n];
@@ -102,4 +106,14 @@ public static partial class TN
             }
             return dx;
         }, "CrossEntropy");
+
+    /// <summary>into = scale · exp(logp): the softmax, scaled.</summary>
+    private static void ScaledExp<T>(Tensor logProbabilities, double scale, Tensor into) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> y = into.Span<T>();
+        AlignedMath.Exp(logProbabilities.Span<T>(), y);
+        TensorPrimitives.Multiply(y, T.CreateTruncating(scale), y);
+        GC.KeepAlive(logProbabilities);
+        GC.KeepAlive(into);
+    }
 }

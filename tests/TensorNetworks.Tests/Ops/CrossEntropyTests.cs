@@ -44,6 +44,26 @@ public sealed class CrossEntropyTests
     }
 
     [Fact]
+    public void CrossEntropy_Float32KeepsItsPrecisionForLargeLogits()
+    {
+        // Logits near 1e4 are exact in float32 but their log-sum-exp is not: the loss must come from
+        // (m − x_y) + ln Σ exp(x − m), not from lse − x_y. PyTorch gives 0.0067153489 for the first row.
+        float[] values = [1e4f, 9995f, 100f, 95f, 1000f, 995f, -3e4f, -29990.5f];
+        int[] labels = [0, 0, 1, 1];
+        Tensor single = TN.Tensor(values, 4, 2).RequiringGrad();
+        Tensor wide = TN.Tensor(values, 4, 2).To(DType.Float64).RequiringGrad();
+
+        Tensor loss = TN.CrossEntropy(single, labels);
+        Tensor expected = TN.CrossEntropy(wide, labels);
+        loss.Backward();
+        expected.Backward();
+
+        Assert.True(Math.Abs(loss.Item() - expected.Item()) <= 1e-6 * Math.Abs(expected.Item()), $"float32 {loss.Item():R}, float64 {expected.Item():R}");
+        Assert.Equal(0.0067153489, TN.CrossEntropy(single.Detach().Narrow(0, 0, 1), [0]).Item(), 9);
+        Reference.Close(wide.Grad!.ToArray<double>(), single.Grad!, 1e-6);
+    }
+
+    [Fact]
     public void CrossEntropy_TensorLabelsMatchIntLabels()
     {
         Tensor logits = Reference.Randn(33, DType.Float64, 6, 5);

@@ -81,6 +81,30 @@ public sealed class SoftmaxTests
         Assert.Equal(-800.0, l[1], 9);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void LogSoftmax_Float32KeepsItsPrecisionForLargeLogits(int axis)
+    {
+        // Computed as (x − m) − ln Σ exp(x − m): x − m is exact here, so float32 agrees with float64 to its
+        // own precision (relative 1e-6, or 2.5e-7 ≈ 2 ulp of the sum Σ exp(x − m) ≥ 1 for values near 0, as in
+        // PyTorch), which x − (m + ln Σ), through a float32 value near 1e4, misses by up to 1e-3.
+        float[] values = [1e4f, 9995f, 100f, 95f, 1000f, 995f, -3e4f, -29990.5f];
+        Tensor x = axis == 1 ? TN.Tensor(values, 4, 2) : TN.Tensor([.. values.Where((_, i) => i % 2 == 0), .. values.Where((_, i) => i % 2 == 1)], 2, 4);
+        Tensor wide = x.To(DType.Float64).RequiringGrad();
+        Tensor single = x.RequiringGrad();
+        Tensor weights = Reference.Randn(41, DType.Float64, x.Dims);
+
+        Tensor y = single.LogSoftmax(axis), expected = wide.LogSoftmax(axis);
+        (y * weights.To(DType.Float32)).Sum().Backward();
+        (expected * weights).Sum().Backward();
+
+        double[] a = y.ToArray<double>(), e = expected.ToArray<double>();
+        for (int i = 0; i < a.Length; i++)
+            Assert.True(Math.Abs(a[i] - e[i]) <= 1e-6 * Math.Abs(e[i]) + 2.5e-7, $"element {i}: float32 {a[i]:R}, float64 {e[i]:R}");
+        Reference.Close(wide.Grad!.ToArray<double>(), single.Grad!, 1e-6);
+    }
+
     [Fact]
     public void Softmax_ThrowsForAxisOutOfRange()
     {

@@ -10,7 +10,8 @@ internal enum LineOp
     /// <summary>Y = exp(X − lse) from input X.</summary>
     Softmax,
 
-    /// <summary>Y = X − lse from input X.</summary>
+    /// <summary>Y = (X − m) − ln Σ exp(X − m) from input X (never X − lse: lse rounds to the precision of
+    /// m, which in float32 loses the digits of a result near 0).</summary>
     LogSoftmax,
 
     /// <summary>Lines = lse = m + ln Σ exp(X − m) from input X; Y is scratch.</summary>
@@ -90,7 +91,10 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         switch (Op)
         {
             case LineOp.Softmax: TensorPrimitives.Divide(y, sum, y); break;
-            case LineOp.LogSoftmax: TensorPrimitives.Subtract(x, shift + T.Log(sum), y); break;
+            case LineOp.LogSoftmax:
+                TensorPrimitives.Subtract(x, shift, y);
+                TensorPrimitives.Subtract(y, T.Log(sum), y);
+                break;
             default: Lines![o] = shift + T.Log(sum); break;
         }
     }
@@ -181,10 +185,19 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
             for (int k = 0; k < Extent; k++) TensorPrimitives.Divide(Y.AsSpan(first + k * n, n), sum, Y.AsSpan(first + k * n, n));
             return;
         }
-        Span<T> lse = Op == LineOp.LogSumExp ? Lines.AsSpan(o * n, n) : sum;
-        AlignedMath.Log(sum, lse);
-        TensorPrimitives.Add(lse, shift, lse);
-        if (Op == LineOp.LogSoftmax)
-            for (int k = 0; k < Extent; k++) TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), lse, Y.AsSpan(first + k * n, n));
+        if (Op == LineOp.LogSumExp)
+        {
+            Span<T> lse = Lines.AsSpan(o * n, n);
+            AlignedMath.Log(sum, lse);
+            TensorPrimitives.Add(lse, shift, lse);
+            return;
+        }
+        AlignedMath.Log(sum, sum);
+        for (int k = 0; k < Extent; k++)
+        {
+            Span<T> y = Y.AsSpan(first + k * n, n);
+            TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), shift, y);
+            TensorPrimitives.Subtract(y, sum, y);
+        }
     }
 }
