@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using System.Text.Json;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,8 +9,9 @@ namespace TensorNetworks.IO;
 /// <summary>
 /// Parses and checks the JSON header of a safetensors file: a UTF-8 object that maps each tensor name to
 /// <c>{"dtype", "shape", "data_offsets"}</c>, plus an optional <c>__metadata__</c> object of strings.
-/// Every value is checked before use; a problem becomes an <see cref="InvalidDataException"/> that names
-/// the file and the byte where the offending entry sits.
+/// The header must be strict JSON (RFC 8259), as Python's safetensors requires: double-quoted keys and
+/// strings, no comments, no trailing commas, no NaN. Every value is checked before use; a problem becomes
+/// an <see cref="InvalidDataException"/> that names the file and the byte where the offending entry sits.
 /// </summary>
 internal static class SafeTensorsHeaderReader
 {
@@ -41,6 +43,7 @@ internal static class SafeTensorsHeaderReader
         if (text.Length == 0 || text[0] != '{')
             throw Corrupt(path, HeaderStart, $"the header must be a JSON object starting with '{{', but it starts with {Describe(text)}.");
 
+        CheckStrictJson(header, path);
         JObject root = ParseJson(text, path);
         var entries = new List<SafeTensorsEntry>();
         var metadata = new Dictionary<string, string>();
@@ -53,6 +56,37 @@ internal static class SafeTensorsHeaderReader
                 entries.Add(ReadEntry(property, path, offset));
         }
         return (entries, metadata);
+    }
+
+    /// <summary>Reads the whole header with <see cref="Utf8JsonReader"/>, which accepts only strict JSON
+    /// (the Newtonsoft reader that builds the tree accepts single quotes, unquoted keys and trailing commas).</summary>
+    private static void CheckStrictJson(byte[] header, string path)
+    {
+        var reader = new Utf8JsonReader(header, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            long offset = ByteOffset(header, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
+            throw Corrupt(path, HeaderStart + offset, $"the header is not valid JSON (safetensors headers are strict JSON: double-quoted keys and strings, no comments, no trailing commas): {e.Message}");
+        }
+    }
+
+    /// <summary>The byte offset of a 0-based line and byte position within it.</summary>
+    private static long ByteOffset(byte[] header, long lineNumber, long bytePositionInLine)
+    {
+        long start = 0;
+        for (long line = 0; line < lineNumber; line++)
+        {
+            int newline = Array.IndexOf(header, (byte)'\n', (int)start);
+            if (newline < 0) break;
+            start = newline + 1;
+        }
+        return Math.Min(start + bytePositionInLine, header.Length);
     }
 
     private static JObject ParseJson(string text, string path)

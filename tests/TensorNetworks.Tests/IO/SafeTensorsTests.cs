@@ -210,6 +210,12 @@ public sealed class SafeTensorsTests : IDisposable
     [InlineData("{\"a\":{\"shape\":[0],\"data_offsets\":[0,0]}}", "no string \"dtype\"")]
     [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0]}}", "[begin, end]")]
     [InlineData("{\"a\":[1]}", "an array")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},}", "not valid JSON")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0,],\"data_offsets\":[0,0]}}", "not valid JSON")]
+    [InlineData("{/* note */\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", "not valid JSON")]
+    [InlineData("{\"a\":{dtype:\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", "not valid JSON")]
+    [InlineData("{\"a\":{\"dtype\":'F32',\"shape\":[0],\"data_offsets\":[0,0]}}", "not valid JSON")]
+    [InlineData("{\"__metadata__\":{\"n\":NaN}}", "not valid JSON")]
     public void Load_ThrowsForMalformedHeaders(string header, string expected)
     {
         string path = WriteRaw(header, []);
@@ -217,6 +223,21 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.True(e.Message.Contains(path), e.Message);
         Assert.True(Regex.IsMatch(e.Message, @"at byte ([89]|[1-9]\d+):"), e.Message);
         Assert.True(e.Message.Contains(expected), e.Message);
+    }
+
+    [Fact]
+    public void Load_RejectsTheLenientJsonThatPythonsSafetensorsRejects()
+    {
+        // Single quotes, an unquoted key and trailing commas: Newtonsoft's default reader accepts them all.
+        string path = WriteRaw("{'x': {dtype: 'F64', 'shape': [2], 'data_offsets': [0, 16],},}", new byte[16]);
+        AssertCorrupt(path, 9, "the header is not valid JSON");
+    }
+
+    [Fact]
+    public void Load_NamesTheByteOfAJsonErrorOnALaterLine()
+    {
+        string path = WriteRaw("{\"a\":\n  {\"dtype\":\"F32\",\n   \"shape\":[0], // zero\n\"data_offsets\":[0,0]}}", []);
+        AssertCorrupt(path, 8 + "{\"a\":\n  {\"dtype\":\"F32\",\n   \"shape\":[0], ".Length, "not valid JSON");
     }
 
     [Fact]
