@@ -3,6 +3,7 @@ using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Data;
 using TensorNetworks.Training.Optimizers;
 using TensorNetworks.Training.Schemes;
+using TensorNetworks.Training.Tests.Optimizers;
 using TensorNetworks.Training.Tests.Schemes;
 
 namespace TensorNetworks.Training.Tests;
@@ -93,6 +94,30 @@ public class TrainerTests
         Assert.True(model.W.Value.AllFinite());
         Trainer.Fit(model, new Samples(4), _ => Quadratic(model), scheme, new TrainOptions { Epochs = 5, MaxSteps = 3 });
         Assert.Equal(BitConverter.DoubleToInt64Bits(straight.W.Value[0]), BitConverter.DoubleToInt64Bits(model.W.Value[0]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Fit_EndsFailedWhenLbfgsCannotMoveFromTheStart(bool lossTolerance)
+    {
+        var problem = new LogBarrier(DType.Float64);
+        var lbfgs = new Lbfgs(problem.Parameters(), learningRate: 10, lineSearch: LbfgsLineSearch.None);
+        var end = new EndResult();
+
+        var e = Assert.Throws<LbfgsStepException>(() => Trainer.Fit(problem, new FullBatch(new Batch(TN.Zeros(1))), _ => problem.RecordedLoss(),
+            new GradientScheme(lbfgs), new TrainOptions { Epochs = 5, LossTolerance = lossTolerance ? 1e-6 : null, Callbacks = { end } }));
+
+        Assert.Equal(StopReason.Failed, end.Result!.StopReason);
+        Assert.Equal(e.Message, end.Result.Message);
+        Assert.Contains("lower learningRate", e.Message);
+        Assert.Equal(LogBarrier.Start, problem.Values);
+    }
+
+    private sealed class EndResult : Callback
+    {
+        public FitResult? Result { get; private set; }
+        public override void OnTrainEnd(TrainingRun run, FitResult result) => Result = result;
     }
 
     [Fact]

@@ -13,9 +13,21 @@ namespace TensorNetworks.Training.Optimizers;
 /// </summary>
 /// <remarks>
 /// <c>evaluate</c> is called as often as the line search needs; when <see cref="Step"/> returns, the
-/// parameters hold the accepted point and their gradients belong to it. If the line search finds no
-/// point that decreases the loss enough, the parameters stay where they were and the history is
-/// cleared, so the next step starts again from steepest descent.
+/// parameters hold the accepted point and their gradients belong to it. When a move fails (with
+/// <see cref="LbfgsLineSearch.None"/> a trial whose loss is NaN or infinite, with
+/// <see cref="LbfgsLineSearch.StrongWolfe"/> a search that finds no point decreasing the loss enough), the
+/// parameters go back to where the move started and:
+/// <list type="bullet">
+/// <item>if the history held pairs, it is cleared and the same iteration tries steepest descent;</item>
+/// <item>if steepest descent itself failed, <see cref="LbfgsStepException"/> is thrown (naming the step, the
+/// loss, the learning rate and the remedy), except under StrongWolfe at a numerical minimum: when the most the
+/// loss can still fall along −∇f, φ'(0)² / (2φ''), with φ'' = (φ'(α) − φ'(0)) / α from the largest finite trial
+/// α, is positive and at most √ε·|f| (ε = 2.2e-16 for float64 parameters, 1.2e-7 when any is float32), the
+/// loss cannot resolve a further decrease and the step ends quietly, as it does when |Δf| falls below
+/// changeTolerance.</item>
+/// </list>
+/// A learning rate of 0 (the end of a cosine schedule) makes <see cref="Step"/> evaluate the loss and return
+/// it without moving.
 /// </remarks>
 /// <example><code>
 /// var lbfgs = new Lbfgs(model.Parameters(), maxIterations: 50);
@@ -30,8 +42,8 @@ public sealed partial class Lbfgs : Optimizer
     /// <summary>Creates the optimizer.</summary>
     /// <example><code>var lbfgs = new Lbfgs(model.Parameters(), maxIterations: 100, gradientTolerance: 1e-10);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite,
-    /// <paramref name="maxIterations"/> or <paramref name="historySize"/> is below 1, a tolerance is negative
+    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is negative or not finite (0 is
+    /// allowed and makes a step a no-op), <paramref name="maxIterations"/> or <paramref name="historySize"/> is below 1, a tolerance is negative
     /// or not finite, or <paramref name="lineSearch"/> is not a defined value.</exception>
     public Lbfgs(IEnumerable<Parameter> parameters, double learningRate = 1, int maxIterations = 20, int historySize = 10,
         double gradientTolerance = 1e-7, double changeTolerance = 1e-9, LbfgsLineSearch lineSearch = LbfgsLineSearch.StrongWolfe)
@@ -77,6 +89,8 @@ public sealed partial class Lbfgs : Optimizer
 
     /// <summary>Runs up to <see cref="MaxIterations"/> iterations from the current parameters; returns the loss
     /// at the start of the step.</summary>
+    /// <exception cref="LbfgsStepException">When a steepest-descent move fails (see the remarks of <see cref="Lbfgs"/>);
+    /// the parameters and gradients are then those of the last accepted point.</exception>
     /// <example><code>double loss = lbfgs.Step(() => { lbfgs.ZeroGrad(); Tensor l = Loss(); l.Backward(); return l.Item(); });</code></example>
     public override double Step(Func<double> evaluate)
     {
@@ -85,23 +99,9 @@ public sealed partial class Lbfgs : Optimizer
         double loss = evaluate();
         double initialLoss = loss;
         double[] x = _flat.Values(), g = _flat.Gradients();
-        for (int iteration = 0; iteration < MaxIterations && MaxAbs(g) > GradientTolerance; iteration++)
+        for (int iteration = 0; LearningRate > 0 && iteration < MaxIterations && MaxAbs(g) > GradientTolerance; iteration++)
         {
-            double[] d = _history.Direction(g);
-            double slope = TensorPrimitives.Dot<double>(g, d);
-            if (slope >= 0 && _history.Count > 0)
-            {
-                _history.Clear();
-                d = _history.Direction(g);
-                slope = TensorPrimitives.Dot<double>(g, d);
-            }
-            if (slope > -ChangeTolerance) break;
-            double initialStep = _history.Count == 0 ? Math.Min(1, 1 / TensorPrimitives.SumOfMagnitudes<double>(g)) * LearningRate : LearningRate;
-            if (MoveAlong(evaluate, x, g, d, new LinePoint(0, loss, slope), initialStep) is not { } accepted)
-            {
-                _history.Clear();
-                break;
-            }
+            if (Iterate(evaluate, x, g, loss) is not { } accepted) break;
             double[] xNew = _flat.Values(), gNew = _flat.Gradients();
             Iterations++;
             _history.Add(Difference(xNew, x), Difference(gNew, g));
@@ -113,28 +113,31 @@ public sealed partial class Lbfgs : Optimizer
         return initialLoss;
     }
 
-    /// <summary>Moves the parameters from x along d, leaving them and their gradients at the accepted point;
-    /// returns the loss there, or null (with the parameters back at x) when no step decreased it enough.</summary>
-    private double? MoveAlong(Func<double> evaluate, double[] x, double[] g, double[] d, LinePoint start, double initialStep)
+    /// <summary>Moves the parameters from x along d, leaving them and their gradients at the accepted point and
+    /// returning the loss there; or, when the move fails, puts them back at x and returns null with every
+    /// trial evaluated.</summary>
+    private (double? Loss, List<LinePoint> Trials) MoveAlong(Func<double> evaluate, double[] x, double[] g, double[] d, LinePoint start, double initialStep)
     {
         var trial = new double[x.Length];
+        var trials = new List<LinePoint>();
         LinePoint Phi(double step)
         {
             TensorPrimitives.MultiplyAdd(d, step, x, trial);
             _flat.SetValues(trial);
             double value = evaluate();
-            return new LinePoint(step, value, TensorPrimitives.Dot<double>(_flat.Gradients(), d));
+            trials.Add(new LinePoint(step, value, TensorPrimitives.Dot<double>(_flat.Gradients(), d)));
+            return trials[^1];
         }
 
         if (LineSearch == LbfgsLineSearch.None)
         {
             LinePoint point = Phi(initialStep);
-            return double.IsFinite(point.Value) ? point.Value : Restore(x, g);
+            return (double.IsFinite(point.Value) ? point.Value : Restore(x, g), trials);
         }
         LineSearchResult result = StrongWolfeLineSearch.Search(Phi, start, initialStep, ChangeTolerance / MaxAbs(d));
-        if (result.Accepted.Step == 0) return Restore(x, g);
+        if (result.Accepted.Step == 0) return (Restore(x, g), trials);
         if (!result.IsLastEvaluated) Phi(result.Accepted.Step);
-        return result.Accepted.Value;
+        return (result.Accepted.Value, trials);
     }
 
     private double? Restore(double[] x, double[] g)

@@ -2,7 +2,7 @@ using TensorNetworks.Training.Optimizers;
 
 namespace TensorNetworks.Training.Tests.Optimizers;
 
-public class LbfgsTests
+public partial class LbfgsTests
 {
     [Theory]
     [InlineData(DType.Float64)]

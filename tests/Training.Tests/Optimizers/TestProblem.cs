@@ -15,6 +15,9 @@ internal abstract class TestProblem : Module
     /// <summary>The recorded loss at the current parameter.</summary>
     protected abstract Tensor Loss();
 
+    /// <summary>The recorded loss, for an objective the trainer calls.</summary>
+    public Tensor RecordedLoss() => Loss();
+
     /// <summary>The closure an optimizer steps with: clear, loss, backward, value.</summary>
     public double Evaluate()
     {

@@ -1,0 +1,64 @@
+using System.Numerics.Tensors;
+
+namespace TensorNetworks.Training.Optimizers;
+
+public sealed partial class Lbfgs
+{
+    /// <summary>
+    /// One iteration's move from x (loss <paramref name="loss"/>, gradient g): along the quasi-Newton
+    /// direction, and when that fails or is not a descent direction, along steepest descent with the history
+    /// cleared. Returns the loss at the accepted point, or null when the step should end: the slope along
+    /// steepest descent is above −changeTolerance, or a failed strong-Wolfe search sits at a numerical minimum.
+    /// </summary>
+    /// <exception cref="LbfgsStepException">When steepest descent fails anywhere else.</exception>
+    private double? Iterate(Func<double> evaluate, double[] x, double[] g, double loss)
+    {
+        while (true)
+        {
+            bool steepest = _history.Count == 0;
+            double[] d = _history.Direction(g);
+            double slope = TensorPrimitives.Dot<double>(g, d);
+            if (slope >= 0 && !steepest)
+            {
+                _history.Clear();
+                continue;
+            }
+            if (slope > -ChangeTolerance) return null;
+            double initialStep = steepest ? Math.Min(1, 1 / TensorPrimitives.SumOfMagnitudes<double>(g)) * LearningRate : LearningRate;
+            var start = new LinePoint(0, loss, slope);
+            var (accepted, trials) = MoveAlong(evaluate, x, g, d, start, initialStep);
+            if (accepted is not null) return accepted;
+            if (!steepest)
+            {
+                _history.Clear();
+                continue;
+            }
+            if (LineSearch == LbfgsLineSearch.None)
+                throw LbfgsStepException.NonFiniteTrial(StepCount, loss, LearningRate, trials[0].Step, trials[0].Value);
+            if (IsNumericalMinimum(start, trials)) return null;
+            double lowest = trials.Where(t => double.IsFinite(t.Value)).Select(t => t.Value).DefaultIfEmpty(double.NaN).Min();
+            throw LbfgsStepException.NoDecrease(StepCount, loss, LearningRate, slope, lowest);
+        }
+    }
+
+    /// <summary>
+    /// Whether a failed search from <paramref name="start"/> is explained by rounding: with the curvature
+    /// φ'' = (φ'(α) − φ'(0)) / α from the largest trial α whose value and slope are finite, the most the loss
+    /// can fall along the line, φ'(0)² / (2φ''), is at most √ε·|φ(0)|, ε being the machine epsilon of the
+    /// parameters (float32 when any of them is). A negative or unknown curvature is never a minimum.
+    /// </summary>
+    private bool IsNumericalMinimum(LinePoint start, List<LinePoint> trials)
+    {
+        LinePoint? farthest = trials.Where(t => t.Step > 0 && double.IsFinite(t.Value) && double.IsFinite(t.Slope))
+            .Cast<LinePoint?>().MaxBy(t => t!.Value.Step);
+        if (farthest is not { } far) return false;
+        double curvature = (far.Slope - start.Slope) / far.Step;
+        if (!(curvature > 0)) return false;
+        double epsilon = Parameters.Any(p => p.Value.DType == DType.Float32) ? MachineEpsilon32 : MachineEpsilon64;
+        return start.Slope * start.Slope / (2 * curvature) <= Math.Sqrt(epsilon) * Math.Abs(start.Value);
+    }
+
+    private const double MachineEpsilon64 = 2.220446049250313e-16;
+
+    private const double MachineEpsilon32 = 1.1920928955078125e-7;
+}
