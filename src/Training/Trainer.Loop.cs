@@ -20,8 +20,14 @@ public static partial class Trainer
         private readonly List<EpochRecord> _history = [];
         private readonly IReadOnlyList<KeyValuePair<string, Parameter>> _parameters = model.NamedParameters();
 
-        /// <summary>The callbacks in their given order, except that those that record the run come last.</summary>
+        /// <summary>The callbacks in their given order, except that those that record the run come last: the
+        /// order of <see cref="Callback.OnStepEnd"/> and <see cref="Callback.OnEpochEnd"/>.</summary>
         private readonly Callback[] _recordersLast = [.. options.Callbacks.Where(c => !c.RecordsTheRun), .. options.Callbacks.Where(c => c.RecordsTheRun)];
+
+        /// <summary>The callbacks in their given order, except that those that record the run come first: the
+        /// order of <see cref="Callback.OnTrainEnd"/>, so a final checkpoint holds the run's last state before
+        /// another callback changes the parameters (<see cref="EarlyStopping"/> restoring its best).</summary>
+        private readonly Callback[] _recordersFirst = [.. options.Callbacks.Where(c => c.RecordsTheRun), .. options.Callbacks.Where(c => !c.RecordsTheRun)];
         private double _lastLoss = double.NaN;
 
         /// <summary>Runs the epochs; every callback's <see cref="Callback.OnTrainEnd"/> is called exactly once,
@@ -62,7 +68,7 @@ public static partial class Trainer
         private ExceptionDispatchInfo? EndCallbacks(FitResult result)
         {
             ExceptionDispatchInfo? first = null;
-            foreach (Callback c in options.Callbacks)
+            foreach (Callback c in _recordersFirst)
             {
                 try
                 {

@@ -4,10 +4,13 @@ namespace TensorNetworks.Training.Callbacks;
 
 /// <summary>
 /// Observes a training run. The <see cref="Trainer"/> calls every callback, in the order given in
-/// <see cref="TrainOptions.Callbacks"/>, at the start, after each step, after each epoch and at the end; after
-/// each step and each epoch, callbacks that record the run (<see cref="RecordsTheRun"/>, such as
-/// <see cref="CheckpointCallback"/>) come after all the others, so what they save includes every other
-/// callback's state for that step or epoch.
+/// <see cref="TrainOptions.Callbacks"/>, at the start, after each step, after each epoch and at the end, with
+/// one exception for callbacks that record the run (<see cref="RecordsTheRun"/>, such as
+/// <see cref="CheckpointCallback"/>): after each step and each epoch they come after all the others, so what
+/// they save includes every other callback's state for that step or epoch; at the end they come before all
+/// the others, so what they save is the run's last state, before a callback such as
+/// <see cref="EarlyStopping"/> with <c>restoreBest</c> puts other parameters back. Where a recording callback
+/// stands in the list therefore never changes what it saves.
 /// A callback stops the run with <see cref="TrainingRun.RequestStop"/>. A callback whose decisions depend
 /// on what it has seen (a best value, a patience counter) overrides <see cref="GetState"/> and
 /// <see cref="SetState"/>, so checkpoints carry that state and a resumed run decides as if it had not stopped.
@@ -15,7 +18,8 @@ namespace TensorNetworks.Training.Callbacks;
 public abstract class Callback
 {
     /// <summary>True for a callback that saves the run's state (a checkpoint): the trainer calls its
-    /// <see cref="OnStepEnd"/> and <see cref="OnEpochEnd"/> after every other callback's. Default false.</summary>
+    /// <see cref="OnStepEnd"/> and <see cref="OnEpochEnd"/> after every other callback's, and its
+    /// <see cref="OnTrainEnd"/> before every other callback's. Default false.</summary>
     public virtual bool RecordsTheRun => false;
 
     /// <summary>Before the first step, after the checkpoint of a resumed run has restored the model, the
@@ -35,7 +39,9 @@ public abstract class Callback
     }
 
     /// <summary>At the end of the run, however it ended (also when it failed; then
-    /// <see cref="FitResult.StopReason"/> is <see cref="StopReason.Failed"/>).</summary>
+    /// <see cref="FitResult.StopReason"/> is <see cref="StopReason.Failed"/>). Callbacks that record the run
+    /// are ended first; a callback that changes the parameters here (restoring a best epoch) therefore does
+    /// not change what they save.</summary>
     public virtual void OnTrainEnd(TrainingRun run, FitResult result)
     {
     }

@@ -6,7 +6,9 @@ namespace TensorNetworks.Training.Callbacks;
 /// <summary>
 /// Writes checkpoints of the run into a directory: every <see cref="EverySteps"/> steps and/or at the end
 /// of every epoch, as <c>step-000120.safetensors</c> (the number of steps done), plus a copy named
-/// <c>last.safetensors</c>, and a final one when the run ends. Only the newest <see cref="KeepLast"/> step
+/// <c>last.safetensors</c>, and a final one when the run ends, holding the run's last state (the trainer ends
+/// this callback before the others, so an <see cref="EarlyStopping"/> that restores its best epoch does not
+/// change what it writes, wherever either stands in the list). Only the newest <see cref="KeepLast"/> step
 /// files are kept. Every file is written atomically, and nothing is written after a failed step or at the
 /// end of a failed run, so after a NaN the newest checkpoint is the last good one. A state is written once:
 /// the final checkpoint is skipped when the last one holds the same position, but when a step that ends an

@@ -9,7 +9,8 @@ namespace TensorNetworks.Training.Callbacks;
 /// validation metric by name). With <see cref="MonitorMode.Minimize"/> an epoch improves when
 /// value &lt; best − minDelta; with <see cref="MonitorMode.Maximize"/> when value &gt; best + minDelta.
 /// A NaN never improves. With <c>restoreBest</c> it copies the parameters at each new best and puts
-/// them back at the end of the run, however it ended. The best value, its epoch, the count of epochs
+/// them back at the end of the run, however it ended (after a <see cref="CheckpointCallback"/> has written
+/// the run's last state: callbacks that record the run end first). The best value, its epoch, the count of epochs
 /// without improvement and the copied parameters go into checkpoints (<see cref="GetState"/>), so a
 /// resumed run stops at the epoch, and restores the parameters, of a run that never stopped.
 /// </summary>

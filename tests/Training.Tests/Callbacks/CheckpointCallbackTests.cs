@@ -183,6 +183,32 @@ public sealed class CheckpointCallbackTests : IDisposable
         Assert.All(last.Parameters.Values, p => Assert.True(p.AllFinite()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Fit_FinalCheckpointHoldsTheLastStateWhereverEarlyStoppingRestoresTheBest(bool checkpointListedFirst)
+    {
+        var model = new Line();
+        long[]? lastStep = null;
+        var probe = new Probe { Step = (_, _) => lastStep = Bits(model) };
+        var stopper = new EarlyStopping("val", patience: 10, restoreBest: true);
+        var checkpoints = new CheckpointCallback(_dir, atEpochEnd: false);
+        var options = new TrainOptions
+        {
+            Epochs = 3,
+            Validate = TrainingRig.Validation("val", 1, 2, 3),
+            Callbacks = checkpointListedFirst ? [checkpoints, stopper, probe] : [stopper, checkpoints, probe],
+        };
+
+        Trainer.Fit(model, new SeededBatches(), b => TN.MseLoss(model.Forward(b.Inputs), b.Targets!), new GradientScheme(new MomentumSgd(model.Parameters(), 0.05)), options);
+
+        TrainingState final = Checkpoint.Load(Path.Combine(_dir, CheckpointCallback.LastFileName));
+        long[] saved = [.. final.Parameters["weight"].ToArray<double>().Concat(final.Parameters["bias"].ToArray<double>()).Select(BitConverter.DoubleToInt64Bits)];
+        Assert.Equal(12, final.Step);
+        Assert.Equal(lastStep, saved);
+        Assert.NotEqual(lastStep, Bits(model));
+    }
+
     [Fact]
     public void Fit_LeavesStepFilesBeyondTheCurrentStepAlone()
     {
