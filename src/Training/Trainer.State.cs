@@ -32,8 +32,11 @@ public static partial class Trainer
         };
     }
 
-    /// <summary>Puts a checkpoint's parameters, scheme state, generator state, position and loop sums back.
-    /// The callbacks' states are restored by the loop, after each callback's <see cref="Callback.OnTrainBegin"/>.</summary>
+    /// <summary>Puts a checkpoint's parameters, scheme state, generator state, position and loop sums back,
+    /// after checking that the checkpoint holds exactly the model's parameters, each with the model's dtype
+    /// and, unless the scheme changes parameter shapes itself (<see cref="UpdateScheme.ChangesParameterShapes"/>),
+    /// its shape; nothing is changed when a check fails. The callbacks' states are restored by the loop, after
+    /// each callback's <see cref="Callback.OnTrainBegin"/>.</summary>
     private static void Restore(Module model, UpdateScheme scheme, TrainOptions options, TrainingState state, Position position)
     {
         var named = model.NamedParameters();
@@ -43,11 +46,14 @@ public static partial class Trainer
                 throw new ArgumentException($"Trainer: the checkpoint has no value for parameter \"{name}\"; it holds: {string.Join(", ", state.Parameters.Keys)}.");
             if (value.DType != p.Value.DType)
                 throw new ArgumentException($"Trainer: the checkpoint's \"{name}\" is {value.DType} but the model's is {p.Value.DType}.");
-            p.Value = value.Detach().Clone();
+            if (!scheme.ChangesParameterShapes && value.Shape != p.Value.Shape)
+                throw new ArgumentException($"Trainer: the checkpoint's \"{name}\" is {value.Shape} but the model's is {p.Value.Shape}; " +
+                    "resume into a model built with the checkpoint's sizes.");
         }
         foreach (string name in state.Parameters.Keys)
             if (!named.Any(n => n.Key == name))
                 throw new ArgumentException($"Trainer: the checkpoint holds parameter \"{name}\", which the {model.GetType().Name} does not have.");
+        foreach (var (name, p) in named) p.Value = state.Parameters[name].Detach().Clone();
         if (state.SchemeState is { } schemeState) scheme.SetState(schemeState);
         if (state.GeneratorState is { } genState) options.Generator?.SetState(genState);
         position.Step = state.Step;

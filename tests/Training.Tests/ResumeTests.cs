@@ -10,7 +10,7 @@ namespace TensorNetworks.Training.Tests;
 /// <summary>A run stopped at a checkpoint and resumed in a fresh model equals the run that never stopped:
 /// parameters, Adam's moments, the shuffled batch order and the dropout masks, and also what the loop
 /// reports (epoch records, the LossTolerance stop) and what a stateful callback (EarlyStopping) decides.</summary>
-public sealed class ResumeTests : IDisposable
+public sealed partial class ResumeTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tn-resume-" + Guid.NewGuid().ToString("N"));
 

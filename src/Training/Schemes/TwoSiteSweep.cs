@@ -55,6 +55,11 @@ public sealed class TwoSiteSweep : UpdateScheme
     /// <summary>Whether a step updates one bond or sweeps the whole chain.</summary>
     public SweepStep Granularity { get; }
 
+    /// <inheritdoc/>
+    /// <remarks>True: every split sets the bond dimension it finds, so a checkpoint's cores may differ in shape
+    /// from a freshly built model's, and a resume takes them as they are.</remarks>
+    public override bool ChangesParameterShapes => true;
+
     /// <summary>The current bond dimensions along the chain (after <see cref="Prepare"/>).</summary>
     public int[] BondDims(NetworkModule model) =>
         _chain is null ? [] : [.. _chain.Bonds.Select(model.Network.SizeOf)];

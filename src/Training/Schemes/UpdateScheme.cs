@@ -21,6 +21,14 @@ public abstract class UpdateScheme
     /// <summary>One update on <paramref name="context"/>'s batch; returns the loss value the step saw.</summary>
     public abstract double Step(StepContext context);
 
+    /// <summary>
+    /// True for a scheme whose steps change the shapes of the parameters, as <see cref="TwoSiteSweep"/> moves
+    /// bond dimensions. A resume (<see cref="TrainOptions.ResumeFrom"/>) then takes each checkpoint parameter
+    /// whatever its shape; otherwise it refuses one whose shape differs from the model's. Default false.
+    /// </summary>
+    /// <example><code>public override bool ChangesParameterShapes => true;</code></example>
+    public virtual bool ChangesParameterShapes => false;
+
     /// <summary>Scalars to report after a step (learning rate, bond dimensions, ...).</summary>
     public virtual IReadOnlyDictionary<string, double> Metrics => EmptyMetrics;
 
