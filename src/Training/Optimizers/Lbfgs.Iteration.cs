@@ -35,27 +35,33 @@ public sealed partial class Lbfgs
             }
             if (LineSearch == LbfgsLineSearch.None)
                 throw LbfgsStepException.NonFiniteTrial(StepCount, loss, LearningRate, trials[0].Step, trials[0].Value);
-            if (IsNumericalMinimum(start, trials)) return null;
+            if (IsNumericalMinimum(start, trials, x, d)) return null;
             double lowest = trials.Where(t => double.IsFinite(t.Value)).Select(t => t.Value).DefaultIfEmpty(double.NaN).Min();
             throw LbfgsStepException.NoDecrease(StepCount, loss, LearningRate, slope, lowest);
         }
     }
 
     /// <summary>
-    /// Whether a failed search from <paramref name="start"/> is explained by rounding: with the curvature
-    /// φ'' = (φ'(α) − φ'(0)) / α from the largest trial α whose value and slope are finite, the most the loss
-    /// can fall along the line, φ'(0)² / (2φ''), is at most √ε·|φ(0)|, ε being the machine epsilon of the
-    /// parameters (float32 when any of them is). A negative or unknown curvature is never a minimum.
+    /// Whether a failed search from <paramref name="start"/> is explained by rounding, with √ε the square root
+    /// of the machine epsilon of the parameters (float32 when any of them is):
+    /// <list type="bullet">
+    /// <item>the loss cannot resolve a further decrease: with the curvature φ'' = (φ'(α) − φ'(0)) / α from the
+    /// largest trial α whose value and slope are finite, the most the loss can fall along the line,
+    /// φ'(0)² / (2φ''), is positive and at most √ε·|φ(0)| (a negative or unknown curvature never is);</item>
+    /// <item>or the parameters cannot: the longest trial moves them by at most √ε·max|x| (a loss near 0, as
+    /// at an exact fit, whose gradient is rounding noise).</item>
+    /// </list>
     /// </summary>
-    private bool IsNumericalMinimum(LinePoint start, List<LinePoint> trials)
+    private bool IsNumericalMinimum(LinePoint start, List<LinePoint> trials, double[] x, double[] d)
     {
+        double epsilon = Parameters.Any(p => p.Value.DType == DType.Float32) ? MachineEpsilon32 : MachineEpsilon64;
+        double resolution = Math.Sqrt(epsilon);
+        if (trials.Max(t => t.Step) * MaxAbs(d) <= resolution * MaxAbs(x)) return true;
         LinePoint? farthest = trials.Where(t => t.Step > 0 && double.IsFinite(t.Value) && double.IsFinite(t.Slope))
             .Cast<LinePoint?>().MaxBy(t => t!.Value.Step);
         if (farthest is not { } far) return false;
         double curvature = (far.Slope - start.Slope) / far.Step;
-        if (!(curvature > 0)) return false;
-        double epsilon = Parameters.Any(p => p.Value.DType == DType.Float32) ? MachineEpsilon32 : MachineEpsilon64;
-        return start.Slope * start.Slope / (2 * curvature) <= Math.Sqrt(epsilon) * Math.Abs(start.Value);
+        return curvature > 0 && start.Slope * start.Slope / (2 * curvature) <= resolution * Math.Abs(start.Value);
     }
 
     private const double MachineEpsilon64 = 2.220446049250313e-16;

@@ -20,11 +20,13 @@ namespace TensorNetworks.Training.Optimizers;
 /// <list type="bullet">
 /// <item>if the history held pairs, it is cleared and the same iteration tries steepest descent;</item>
 /// <item>if steepest descent itself failed, <see cref="LbfgsStepException"/> is thrown (naming the step, the
-/// loss, the learning rate and the remedy), except under StrongWolfe at a numerical minimum: when the most the
-/// loss can still fall along −∇f, φ'(0)² / (2φ''), with φ'' = (φ'(α) − φ'(0)) / α from the largest finite trial
-/// α, is positive and at most √ε·|f| (ε = 2.2e-16 for float64 parameters, 1.2e-7 when any is float32), the
-/// loss cannot resolve a further decrease and the step ends quietly, as it does when |Δf| falls below
-/// changeTolerance.</item>
+/// loss, the learning rate and the remedy), except under StrongWolfe at a numerical minimum, where the step
+/// ends quietly as it does when |Δf| falls below changeTolerance. A numerical minimum is where the loss cannot
+/// resolve a further decrease (the most it can still fall along −∇f, φ'(0)² / (2φ''), with φ'' = (φ'(α) −
+/// φ'(0)) / α from the largest finite trial α, is positive and at most √ε·|f|) or the parameters cannot (the
+/// longest trial moves them by at most √ε·max|x|, as at an exact fit whose loss is near 0); ε = 2.2e-16 for
+/// float64 parameters, 1.2e-7 when any is float32. Elsewhere the slope is significant, and a failed search
+/// means a learning rate far too large or gradients that do not belong to the loss.</item>
 /// </list>
 /// A learning rate of 0 (the end of a cosine schedule) makes <see cref="Step"/> evaluate the loss and return
 /// it without moving.

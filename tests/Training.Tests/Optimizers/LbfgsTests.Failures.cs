@@ -65,6 +65,17 @@ public partial class LbfgsTests
         Assert.All(problem.Values, v => Assert.Equal(1.0, v, dtype == DType.Float64 ? 1e-5 : 0.1));
     }
 
+    [Fact]
+    public void Step_EndsQuietlyAtAnExactFitWithZeroTolerances()
+    {
+        var problem = new ExactFit();
+        var lbfgs = new Lbfgs(problem.Parameters(), maxIterations: 100, gradientTolerance: 0, changeTolerance: 0);
+
+        for (int step = 0; step < 3; step++) lbfgs.Step(problem.Evaluate);
+
+        TestProblem.AssertClose([0.3, -0.7, 1.1], problem.Values, DType.Float32);
+    }
+
     [Theory]
     [InlineData(LbfgsLineSearch.None)]
     [InlineData(LbfgsLineSearch.StrongWolfe)]
