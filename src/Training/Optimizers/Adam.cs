@@ -20,7 +20,8 @@ public class Adam : Optimizer
     /// <summary>Creates the optimizer.</summary>
     /// <example><code>var adam = new Adam(model.Parameters(), learningRate: 3e-4, beta2: 0.99);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite, a beta
+    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is negative or not finite (0 is
+    /// allowed, as at the end of a cosine schedule: a step then updates the moments but not the parameters), a beta
     /// is outside [0, 1), or <paramref name="epsilon"/> or <paramref name="weightDecay"/> is negative or not finite.</exception>
     public Adam(IEnumerable<Parameter> parameters, double learningRate = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8, double weightDecay = 0)
         : base(parameters, learningRate)

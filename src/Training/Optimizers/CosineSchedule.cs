@@ -4,8 +4,10 @@ namespace TensorNetworks.Training.Optimizers;
 /// Cosine annealing from η₀ down to η_min over T steps: η_t = η_min + ½(η₀ − η_min)(1 + cos(π t / T))
 /// for t ≤ T, and η_min after T.
 /// </summary>
-/// <remarks>With the default η_min = 0 the rate reaches 0 at t = T, which an <see cref="Optimizer"/>
-/// refuses; run at most T steps or give a positive <c>minLearningRate</c>.</remarks>
+/// <remarks>With the default η_min = 0 the rate reaches 0 at t = T and stays there. An <see cref="Optimizer"/>
+/// accepts a rate of 0 (it refuses only negative or non-finite rates), so steps after T leave the parameters
+/// as they are; give a positive <c>minLearningRate</c> to keep learning after T. Unlike PyTorch's
+/// CosineAnnealingLR, the rate does not climb back after T.</remarks>
 /// <example><code>
 /// var schedule = new CosineSchedule(totalSteps: 1000, minLearningRate: 1e-5);
 /// double rate = schedule.LearningRateAt(500, 1e-3); // 1e-5 + ½(1e-3 − 1e-5) = 5.05e-4

@@ -20,7 +20,8 @@ public sealed class Sgd : Optimizer
     /// <example><code>var sgd = new Sgd(model.Parameters(), learningRate: 0.01, momentum: 0.9, weightDecay: 1e-4);</code></example>
     /// <exception cref="ArgumentException">When the parameter list is empty or repeats a parameter, or
     /// <paramref name="nesterov"/> is set without momentum &gt; 0 and dampening = 0.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is not positive and finite,
+    /// <exception cref="ArgumentOutOfRangeException">When the learning rate is negative or not finite (0 is
+    /// allowed, as at the end of a cosine schedule: a step then leaves the parameters as they are),
     /// <paramref name="momentum"/> or <paramref name="weightDecay"/> is negative or not finite, or
     /// <paramref name="dampening"/> is outside [0, 1].</exception>
     public Sgd(IEnumerable<Parameter> parameters, double learningRate, double momentum = 0, double dampening = 0, bool nesterov = false, double weightDecay = 0)
