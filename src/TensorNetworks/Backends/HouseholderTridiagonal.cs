@@ -1,14 +1,14 @@
-using System.Numerics;
-
 namespace TensorNetworks.Backends;
 
 /// <summary>
 /// Reduces a symmetric n×n matrix to tridiagonal form by Householder reflections, A = Q·T·Qᵀ, in the
 /// order of the EISPACK routine tred2: row i = n−1, …, 2 is reduced against the leading i×i block with
 /// H_i = I − u·uᵀ/h (u in that row, scaled by the row's 1-norm), and the block is updated as
-/// A ← A − u·qᵀ − q·uᵀ with p = A·u/h, q = p − (uᵀp / 2h)·u. Both triangles are kept, so that every
-/// product reads whole rows. Qᵀ = H_1·H_2·…·H_{n−1} is then accumulated left to right, each H_i touching
-/// only the leading i×i block.
+/// A ← A − u·qᵀ − q·uᵀ with p = A·u/h, q = p − (uᵀp / 2h)·u. Only the lower triangle is read and updated:
+/// row j of the block gives Σ_{k&lt;j} A_jk·u_k to p_j and A_jk·u_j to each p_k in one pass
+/// (<see cref="HouseholderKernels.DotAndAccumulate"/>), and the update touches k ≤ j only, half the work of
+/// keeping both triangles. Qᵀ = H_1·H_2·…·H_{n−1} is then accumulated left to right, each H_i touching only
+/// the leading i×i block.
 /// </summary>
 /// <example><code>
 /// HouseholderTridiagonal.Reduce(n, a, d, e, qt); // d: diagonal of T, e[i]: T[i, i−1] (e[0] = 0), qt = Qᵀ
@@ -16,14 +16,20 @@ namespace TensorNetworks.Backends;
 internal static unsafe class HouseholderTridiagonal
 {
     /// <summary>
-    /// Reduces the full symmetric row-major <paramref name="a"/> (overwritten by the reflectors);
+    /// Reduces the symmetric row-major <paramref name="a"/> (lower triangle read, overwritten by the reflectors);
     /// <paramref name="d"/> receives T's diagonal, <paramref name="e"/> its subdiagonal (e[i] = T[i, i−1],
     /// e[0] = 0), and <paramref name="qt"/> (n×n, row-major) Qᵀ, so that row j of Qᵀ·… is basis vector j.
+    /// Both <paramref name="a"/> and <paramref name="qt"/> hold n² + <see cref="HouseholderKernels.Overread"/>
+    /// elements, the last ones scratch for the kernels' final masked blocks.
     /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="a"/> or <paramref name="qt"/> is shorter than that.</exception>
     internal static void Reduce(int n, Span<double> a, Span<double> d, Span<double> e, Span<double> qt)
     {
+        int length = n * n + HouseholderKernels.Overread;
+        if (a.Length < length || qt.Length < length)
+            throw new ArgumentException($"HouseholderTridiagonal.Reduce: n = {n} needs a and qt of at least n² + {HouseholderKernels.Overread} = {length} elements, got {a.Length} and {qt.Length}.");
         using var h = new PooledArray<double>(n);
-        using var p = new PooledArray<double>(n);
+        using var p = new PooledArray<double>(Partials * PartialStride(n));
         Span<double> denominators = h.Array.AsSpan(0, n);
         denominators.Clear();
         fixed (double* pa = a, pp = p.Array)
@@ -36,37 +42,42 @@ internal static unsafe class HouseholderTridiagonal
         Accumulate(n, a, denominators, qt);
     }
 
-    /// <summary>Reflects row i against the leading i×i block; returns h (0 when no reflection was needed).</summary>
+    /// <summary>Rows of the block add into this many partial sums of p = A·u in turn, so that a row's additions do not
+    /// wait for the previous row's stores to the same elements.</summary>
+    private const int Partials = 4;
+
+    /// <summary>Distance between the partial sums of p: n, room for the kernels' final masked block, rounded up to a
+    /// 64-byte multiple.</summary>
+    private static int PartialStride(int n) => (n + HouseholderKernels.Overread + 7) & ~7;
+
+    /// <summary>Reflects row i against the leading i×i block (its lower triangle); returns h (0 when no
+    /// reflection was needed).</summary>
     private static double ReduceRow(int n, int i, double* a, double* p, Span<double> e)
     {
         double* u = a + (nint)i * n;
         int last = i - 1;
-        double scale = 0;
-        for (int k = 0; k < i; k++) scale += Math.Abs(u[k]);
+        double scale = HouseholderKernels.SumOfMagnitudes(u, i);
         if (last == 0 || scale == 0)
         {
             e[i] = u[last];
             return 0;
         }
-        double squares = 0;
-        for (int k = 0; k < i; k++)
-        {
-            u[k] /= scale;
-            squares += u[k] * u[k];
-        }
+        double squares = HouseholderKernels.DivideAndSumSquares(u, scale, i);
         double f = u[last], g = f >= 0 ? -Math.Sqrt(squares) : Math.Sqrt(squares);
         e[i] = scale * g;
         double h = squares - f * g;
         u[last] = f - g;
-        double up = 0;
+        int stride = PartialStride(n);
+        new Span<double>(p, Partials * stride).Clear();
         for (int j = 0; j < i; j++)
         {
-            p[j] = Dot(a + (nint)j * n, u, i) / h;
-            up += p[j] * u[j];
+            double* aj = a + (nint)j * n, partial = p + (j % Partials) * stride;
+            partial[j] = HouseholderKernels.DotAndAccumulate(aj, u, partial, u[j], j) + aj[j] * u[j]; // later rows add to p_j
         }
-        double half = up / (h + h);
-        for (int j = 0; j < i; j++) p[j] -= half * u[j];
-        for (int j = 0; j < i; j++) SubtractTwo(a + (nint)j * n, u[j], p, p[j], u, i);
+        HouseholderKernels.AddPartials(p, stride, i);
+        double half = HouseholderKernels.ScaleAndDot(p, 1 / h, u, i) / (h + h);
+        HouseholderKernels.SubtractScaled(p, half, u, i);
+        for (int j = 0; j < i; j++) HouseholderKernels.SubtractTwo(a + (nint)j * n, u[j], p, p[j], u, j + 1);
         return h;
     }
 
@@ -85,38 +96,9 @@ internal static unsafe class HouseholderTridiagonal
                 for (int r = 0; r < i; r++)
                 {
                     double* row = pq + (nint)r * n;
-                    SubtractScaled(row, Dot(row, u, i) * inverse, u, i);
+                    HouseholderKernels.SubtractScaled(row, HouseholderKernels.Dot(row, u, i) * inverse, u, i);
                 }
             }
         }
-    }
-
-    private static double Dot(double* x, double* y, int length)
-    {
-        int k = 0, lanes = Vector<double>.Count;
-        var sum = Vector<double>.Zero;
-        for (; k <= length - lanes; k += lanes) sum = SimdMath.MultiplyAdd(Vector.Load(x + k), Vector.Load(y + k), sum);
-        double s = Vector.Sum(sum);
-        for (; k < length; k++) s += x[k] * y[k];
-        return s;
-    }
-
-    /// <summary>x ← x − α·y over <paramref name="length"/> elements.</summary>
-    private static void SubtractScaled(double* x, double alpha, double* y, int length)
-    {
-        int k = 0, lanes = Vector<double>.Count;
-        var va = new Vector<double>(-alpha);
-        for (; k <= length - lanes; k += lanes) SimdMath.MultiplyAdd(va, Vector.Load(y + k), Vector.Load(x + k)).Store(x + k);
-        for (; k < length; k++) x[k] -= alpha * y[k];
-    }
-
-    /// <summary>x ← x − α·y − β·z over <paramref name="length"/> elements.</summary>
-    private static void SubtractTwo(double* x, double alpha, double* y, double beta, double* z, int length)
-    {
-        int k = 0, lanes = Vector<double>.Count;
-        Vector<double> va = new(-alpha), vb = new(-beta);
-        for (; k <= length - lanes; k += lanes)
-            SimdMath.MultiplyAdd(vb, Vector.Load(z + k), SimdMath.MultiplyAdd(va, Vector.Load(y + k), Vector.Load(x + k))).Store(x + k);
-        for (; k < length; k++) x[k] -= alpha * y[k] + beta * z[k];
     }
 }

@@ -29,46 +29,52 @@ internal static class SmallSymmetricEig
     /// <exception cref="LinalgException">When an eigenvalue does not converge (a NaN or infinity in the input).</exception>
     internal static void Decompose<T>(int n, ReadOnlySpan<T> a, Span<T> w, Span<T> v) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        using var full = new PooledArray<double>(n * n);
-        using var basis = new PooledArray<double>(n * n);
+        int padded = n * n + HouseholderKernels.Overread;
+        using var full = new PooledArray<double>(padded);
+        using var basis = new PooledArray<double>(padded);
         using var diagonal = new PooledArray<double>(n);
         using var offDiagonal = new PooledArray<double>(n);
-        Span<double> m = full.Array.AsSpan(0, n * n), zt = basis.Array.AsSpan(0, n * n);
+        Span<double> m = full.Array.AsSpan(0, padded), zt = basis.Array.AsSpan(0, padded);
         Span<double> d = diagonal.Array.AsSpan(0, n), e = offDiagonal.Array.AsSpan(0, n);
         double largest = 0;
         for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
             largest = Math.Max(largest, Math.Abs(double.CreateTruncating(a[i * n + j])));
         // A power of two near the largest entry: dividing by it is exact, so results in the ordinary range
-        // keep their bits, and entries near overflow or underflow come into range.
+        // keep their bits, and entries near overflow or underflow come into range. Multiplying by its reciprocal
+        // rounds the same wherever that reciprocal is finite (a power of two too), and is cheaper.
         double scale = largest > 0 && double.IsFinite(largest) ? Math.ScaleB(1, Math.ILogB(largest)) : 1;
+        double reciprocal = 1 / scale;
+        bool exactReciprocal = double.IsFinite(reciprocal);
         for (int i = 0; i < n; i++)
         for (int j = 0; j <= i; j++)
-            m[i * n + j] = m[j * n + i] = double.CreateTruncating(a[i * n + j]) / scale;
+        {
+            double x = double.CreateTruncating(a[i * n + j]);
+            m[i * n + j] = exactReciprocal ? x * reciprocal : x / scale;
+        }
         HouseholderTridiagonal.Reduce(n, m, d, e, zt);
         int info = TridiagonalQl.Diagonalize(n, d, e, zt);
         if (info != 0)
             throw new LinalgException("tn symmetric QL", info, $"{LapackErrors.EigNoConvergence(info)} (input {LapackErrors.Shape(n, n)}).");
-        SortAscending(n, d, zt);
+        Span<int> order = stackalloc int[n];
+        AscendingOrder(d, order);
         for (int j = 0; j < n; j++)
         {
-            w[j] = T.CreateTruncating(d[j] * scale);
-            for (int i = 0; i < n; i++) v[i * n + j] = T.CreateTruncating(zt[j * n + i]);
+            w[j] = T.CreateTruncating(d[order[j]] * scale);
+            ReadOnlySpan<double> vector = zt.Slice(order[j] * n, n);
+            for (int i = 0; i < n; i++) v[i * n + j] = T.CreateTruncating(vector[i]);
         }
     }
 
-    /// <summary>Sorts the eigenvalues ascending, moving each eigenvector (a row of <paramref name="zt"/>) with its value.</summary>
-    private static void SortAscending(int n, Span<double> d, Span<double> zt)
+    /// <summary>The indices of <paramref name="d"/> in ascending order of their values (insertion sort, stable:
+    /// n ≤ <see cref="MaxOrder"/>), so that eigenvector order[j] (row order[j] of Zᵀ) goes to column j.</summary>
+    private static void AscendingOrder(ReadOnlySpan<double> d, Span<int> order)
     {
-        for (int i = 0; i < n - 1; i++)
+        for (int j = 0; j < order.Length; j++)
         {
-            int least = i;
-            for (int j = i + 1; j < n; j++)
-                if (d[j] < d[least]) least = j;
-            if (least == i) continue;
-            (d[i], d[least]) = (d[least], d[i]);
-            Span<double> x = zt.Slice(i * n, n), y = zt.Slice(least * n, n);
-            for (int k = 0; k < n; k++) (x[k], y[k]) = (y[k], x[k]);
+            int k = j;
+            for (; k > 0 && d[order[k - 1]] > d[j]; k--) order[k] = order[k - 1];
+            order[k] = j;
         }
     }
 }
