@@ -146,6 +146,28 @@ public sealed class SmallSymmetricEigTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-60)]
+    [InlineData(1e-85)]
+    [InlineData(1e-100)]
+    [InlineData(1e-140)]
+    public void Decompose_KeepsTheEigenvaluesOfABlockFarBelowTheRestToRelativeAccuracy(double tiny)
+    {
+        // diag(B, tiny·C): T splits exactly between the blocks, and C's sweeps run with r² = f² + g² near tiny²,
+        // on either side of the 2⁻⁶⁰⁰ below which a rotation divides by r twice.
+        int n = 10, big = 6, small = n - big;
+        double[] b = RandomSymmetric(71, big), c = RandomSymmetric(72, small), a = new double[n * n];
+        for (int i = 0; i < big; i++)
+        for (int j = 0; j < big; j++) a[i * n + j] = b[i * big + j];
+        for (int i = 0; i < small; i++)
+        for (int j = 0; j < small; j++) a[(big + i) * n + big + j] = tiny * c[i * small + j];
+        var (w, v) = Decompose(a, n);
+        AssertEigendecomposition(a, n, w, v, 1e-13 * n, $"block {tiny:G3} below the rest");
+        double[] expected = [.. Decompose(c, small).W];
+        double[] found = [.. w.Where(x => Math.Abs(x) < 1e-20).Select(x => x / tiny).Order()];
+        MatrixAssert.Close(expected, found, 1e-13, $"eigenvalues of the block {tiny:G3}·C, divided by {tiny:G3}");
+    }
+
     [Fact]
     public void Decompose_ReadsOnlyTheLowerTriangle()
     {
