@@ -7,10 +7,12 @@ namespace TensorNetworks.Backends;
 /// backends: Householder tridiagonalization (<see cref="HouseholderTridiagonal"/>) and implicit QL
 /// (<see cref="TridiagonalQl"/>), eigenvalues sorted ascending as LAPACK's ?syevd returns them. Up to
 /// <see cref="MaxOrder"/> this is faster than LAPACK's divide and conquer; measured on one core (Gram matrices of
-/// random 2n×n matrices, median of 3000 calls), against OpenBLAS's dsyevd (float64) as measured before this
-/// solver's last speed-ups: n = 20 10.5 µs against 28, n = 40 (each cut of TT rounding) 37.5 against 108,
-/// n = 64 106 against 260, n = 96 300–320 against 544; at n = 128 the earlier version took 1008 against 1040
-/// (MathNet took 130 µs at n = 40). The matrix is first divided by a power of two near its largest entry, as
+/// random 2n×n matrices, median of 3000 calls), against OpenBLAS's dsyevd (float64): n = 20 10.5 µs against 28,
+/// n = 40 (each cut of TT rounding) 37.5 against 108, n = 64 106 against 260, n = 96 300–320 against 544; and in one
+/// process on one core (medians of 60-200 calls): n = 97 317 against 586 µs, 128 (TT-SVD's steps) 722 against 1098,
+/// 160 1262 against 1575, 200 (HOSVD's modes) 2106 against 2586, 256 4879 against 5304. OpenBLAS runs these orders
+/// on one thread anyway (<see cref="OpenBlasThreads"/>); above 256 it uses every core. (MathNet took 130 µs at n = 40.)
+/// The matrix is first divided by a power of two near its largest entry, as
 /// LAPACK scales one whose norm nears overflow or underflow (an entry of 1e±200 otherwise overflowed the QL
 /// sweep's squares). Float32 input is decomposed in float64 and rounded.
 /// </summary>
@@ -20,7 +22,7 @@ namespace TensorNetworks.Backends;
 internal static class SmallSymmetricEig
 {
     /// <summary>Largest order decomposed here; larger matrices go to the backend's LAPACK or MathNet.</summary>
-    internal const int MaxOrder = 96;
+    internal const int MaxOrder = 256;
 
     /// <summary>
     /// Eigenvalues <paramref name="w"/> (ascending) and eigenvectors (columns of the row-major n×n
