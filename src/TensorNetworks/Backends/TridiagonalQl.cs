@@ -3,7 +3,8 @@ namespace TensorNetworks.Backends;
 /// <summary>
 /// Eigenvalues and eigenvectors of a symmetric tridiagonal matrix T by the implicit QL algorithm with
 /// Wilkinson shifts (the EISPACK routine tql2): for each l, sweeps of plane rotations i = m−1, …, l chase
-/// the bulge until the subdiagonal element e[l] is negligible, |e[m]| ≤ eps·(|d[m]| + |d[m+1]|). The sweep's
+/// the bulge until a subdiagonal element e[m] is negligible (<see cref="Negligible"/>), each unreduced block
+/// scaled to unit size first (<see cref="Block"/>). The sweep's
 /// scalar chain sets the pace, so each rotation is written to keep it short: with f = s·e[i], b = c·e[i],
 /// q = f² + g² and N = (d[i] − d[i+1] + p)·f + 2·g·b, the rotation gives p = f·N/q, the next g = g·N/q − b and
 /// the next f² = (f·e[i−1])²/q. The next q thus waits for one division by q, not for the square root and the
@@ -36,12 +37,14 @@ internal static unsafe class TridiagonalQl
     {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = 0;
+        var block = new Block { End = -1 };
         for (int l = 0; l < n; l++)
         {
+            if (l > block.End) block = Block.Begin(n, d, e, l);
             for (int sweeps = 0; ; sweeps++)
             {
                 int m = l;
-                while (m < n - 1 && !Negligible(e[m], d[m], d[m + 1])) m++;
+                while (m < n - 1 && !Negligible(e[m], d[m], d[m + 1], block.Norm)) m++;
                 if (m == l) break;
                 if (sweeps == MaxSweeps) return l + 1;
                 double g = (d[l + 1] - d[l]) / (2 * e[l]);
@@ -93,13 +96,57 @@ internal static unsafe class TridiagonalQl
                 e[l] = g;
                 e[m] = 0;
             }
+            if (l == block.End) block.Unscale(d);
         }
         return 0;
     }
 
-    /// <summary>Whether the subdiagonal element e splits T between diagonal elements a and b; false for a NaN,
-    /// so that a NaN sweeps until the limit instead of passing for converged.</summary>
-    private static bool Negligible(double e, double a, double b) => Math.Abs(e) <= Eps * (Math.Abs(a) + Math.Abs(b));
+    /// <summary>
+    /// An unreduced block T[start..End] of T (bounded by exact zeros of e), scaled by 2^−Exponent (exact) so that its
+    /// largest entry lies in [1, 2), as LAPACK's ?steqr scales each block: a block far below the rest of T then
+    /// iterates without its squares underflowing, and its eigenvalues keep their accuracy relative to the block.
+    /// Norm = max_i (|d_i| + |e_i| + |e_{i−1}|) over the scaled block.
+    /// </summary>
+    private struct Block
+    {
+        public int Start, End, Exponent;
+        public double Norm;
+
+        public static Block Begin(int n, double* d, double* e, int start)
+        {
+            int end = start;
+            while (end < n - 1 && e[end] != 0) end++;
+            double largest = 0;
+            for (int k = start; k <= end; k++) largest = Math.Max(largest, Math.Abs(d[k]));
+            for (int k = start; k < end; k++) largest = Math.Max(largest, Math.Abs(e[k]));
+            int exponent = largest > 0 && double.IsFinite(largest) ? Math.ILogB(largest) : 0;
+            double norm = 0;
+            for (int k = start; k <= end; k++)
+            {
+                d[k] = Math.ScaleB(d[k], -exponent);
+                if (k < end) e[k] = Math.ScaleB(e[k], -exponent);
+                norm = Math.Max(norm, Math.Abs(d[k]) + (k < end ? Math.Abs(e[k]) : 0) + (k > start ? Math.Abs(e[k - 1]) : 0));
+            }
+            return new Block { Start = start, End = end, Exponent = exponent, Norm = norm };
+        }
+
+        /// <summary>Scales the block's converged eigenvalues back by 2^Exponent.</summary>
+        public readonly void Unscale(double* d)
+        {
+            if (Exponent == 0) return;
+            for (int k = Start; k <= End; k++) d[k] = Math.ScaleB(d[k], Exponent);
+        }
+    }
+
+    /// <summary>Whether the subdiagonal element e splits T between diagonal elements a and b: |e| ≤ eps·(|a| + |b|), or
+    /// |e| ≤ eps·‖block‖ — the rounding the reduction to T already left (without it, an eigenvalue near eps·‖T‖ of a
+    /// graded matrix, such as the Gram matrix of columns spanning 8 decades, never converged, its e stuck at the noise
+    /// level). False for a NaN, so that a NaN sweeps until the limit instead of passing for converged.</summary>
+    private static bool Negligible(double e, double a, double b, double blockNorm)
+    {
+        double magnitude = Math.Abs(e);
+        return magnitude <= Eps * (Math.Abs(a) + Math.Abs(b)) || magnitude <= Eps * blockNorm;
+    }
 
     /// <summary>
     /// Below this q = r² (2⁻⁶⁰⁰, of a T whose largest entry is near 1) a rotation takes tql2's steps through c and s.

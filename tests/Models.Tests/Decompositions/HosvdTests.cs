@@ -4,6 +4,21 @@ namespace TensorNetworks.Models.Tests.Decompositions;
 
 public sealed class HosvdTests
 {
+    [Theory]
+    [InlineData(DType.Float64)]
+    [InlineData(DType.Float32)]
+    public void Fit_HandlesSlicesDecayingOverEightDecades(DType dtype)
+    {
+        // The mode-0 Gram matrix of 128 slices shrinking from 1 to 1e-8 has eigenvalues far below eps·‖G‖.
+        int n = 128;
+        Tensor decay = TN.Tensor([.. Enumerable.Range(0, n).Select(i => Math.Pow(10, -8.0 * i / (n - 1)))], n, 1, 1).To(dtype);
+        Tensor x = TN.Rand(new Generator(9), dtype, n, 16, 16) * decay;
+        TuckerTensor t = Hosvd.Fit(x, [5, 5, 5]);
+        double error = (t.ToDense() - x).Norm().Item() / x.Norm().Item();
+        Assert.True(error < 1, $"relative error {error}");
+        Assert.Equal([5, 5, 5], t.Ranks.ToArray());
+    }
+
     [Fact]
     public void Fit_IsExactForExactMultilinearRank()
     {

@@ -125,6 +125,32 @@ public sealed class SmallSymmetricEigTests
     }
 
     [Theory]
+    [InlineData(40, 8)]
+    [InlineData(64, 8)]
+    [InlineData(64, 16)]
+    [InlineData(128, 8)]
+    [InlineData(200, 16)]
+    [InlineData(256, 8)]
+    public void Decompose_ConvergesOnTheGramMatrixOfColumnsSpanningManyDecades(int n, int decades)
+    {
+        // MᵀM with M's columns scaled by 10^0 … 10^−decades: eigenvalues down to 10^−2·decades, below eps·‖A‖,
+        // where the subdiagonal stays at the reduction's noise level and a purely local deflation test never passes.
+        double[] m = GemmReference.Random(new Generator((ulong)(500 + n)), 2 * n * n), a = new double[n * n];
+        for (int r = 0; r < 2 * n; r++)
+        for (int j = 0; j < n; j++) m[r * n + j] *= Math.Pow(10, -decades * j / (n - 1.0));
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+        {
+            double sum = 0;
+            for (int r = 0; r < 2 * n; r++) sum += m[r * n + i] * m[r * n + j];
+            a[i * n + j] = sum;
+        }
+        var (w, v) = Decompose(a, n);
+        double norm = a.Max(Math.Abs);
+        AssertEigendecomposition([.. a.Select(x => x / norm)], n, [.. w.Select(x => x / norm)], v, 1e-14 * n, $"n={n}, {decades} decades");
+    }
+
+    [Theory]
     [InlineData(2, 1e200)]
     [InlineData(5, 1e200)]
     [InlineData(5, 1e160)]
@@ -151,6 +177,9 @@ public sealed class SmallSymmetricEigTests
     [InlineData(1e-85)]
     [InlineData(1e-100)]
     [InlineData(1e-140)]
+    [InlineData(1e-160)]
+    [InlineData(1e-200)]
+    [InlineData(1e-300)]
     public void Decompose_KeepsTheEigenvaluesOfABlockFarBelowTheRestToRelativeAccuracy(double tiny)
     {
         // diag(B, tiny·C): T splits exactly between the blocks, and C's sweeps run with r² = f² + g² near tiny²,
