@@ -7,7 +7,10 @@ namespace TensorNetworks.Backends;
 /// The vector loops of <see cref="HouseholderTridiagonal"/> over rows of at most a few hundred elements. With
 /// 512-bit vectors a row ends in one masked block instead of a 256-bit block and scalars: that block loads all 8
 /// lanes, so every array passed must stay readable for <see cref="Overread"/> elements past the row's end; what those
-/// lanes hold (even a NaN) never reaches a result, and they are stored back unchanged. Without them, 256-bit blocks and then scalars.
+/// lanes hold (even a NaN) never reaches a result, and the kernels that store into x store those lanes back unchanged
+/// (<see cref="AddPartials"/> adds into the padding of its scratch rows too). Without 512-bit vectors: 256-bit blocks
+/// and scalars for the per-row products, scalars for the once-per-column scalings. Short rows are why these are not
+/// TensorPrimitives calls, whose per-call cost and scalar tails weigh at a few dozen elements.
 /// </summary>
 /// <example><code>
 /// double dot = HouseholderKernels.DotAndAccumulate(row, u, p, u[j], j); // Σ row[k]·u[k], and p[k] += u[j]·row[k]
@@ -16,22 +19,6 @@ internal static unsafe class HouseholderKernels
 {
     /// <summary>Elements past the end of a row that a kernel may read (and store back unchanged).</summary>
     internal const int Overread = 7;
-
-    /// <summary>Σₖ |x[k]| over <paramref name="length"/> elements.</summary>
-    internal static double SumOfMagnitudes(double* x, int length)
-    {
-        int k = 0;
-        double sum = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<double> acc = Vector512<double>.Zero;
-            for (; k <= length - 8; k += 8) acc += Vector512.Abs(Vector512.Load(x + k));
-            if (k < length) acc += Vector512.ConditionalSelect(FirstLanes(length - k), Vector512.Abs(Vector512.Load(x + k)), Vector512<double>.Zero);
-            return Vector512.Sum(acc);
-        }
-        for (; k < length; k++) sum += Math.Abs(x[k]);
-        return sum;
-    }
 
     /// <summary>x[k] ← x[k] / <paramref name="divisor"/> (a true division, as a scalar loop would round it), and returns
     /// Σₖ x[k]² of the quotients.</summary>

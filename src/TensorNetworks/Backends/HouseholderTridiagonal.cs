@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace TensorNetworks.Backends;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static unsafe class HouseholderTridiagonal
     {
         double* u = a + (nint)i * n;
         int last = i - 1;
-        double scale = HouseholderKernels.SumOfMagnitudes(u, i);
+        double scale = TensorPrimitives.SumOfMagnitudes(new ReadOnlySpan<double>(u, i));
         if (last == 0 || scale == 0)
         {
             e[i] = u[last];

@@ -1,18 +1,19 @@
 namespace TensorNetworks.Backends;
 
 /// <summary>
-/// Eigenvalues and eigenvectors of a symmetric tridiagonal matrix T by the implicit QL algorithm with
-/// Wilkinson shifts (the EISPACK routine tql2): for each l, sweeps of plane rotations i = m−1, …, l chase
-/// the bulge until a subdiagonal element e[m] is negligible (<see cref="Negligible"/>), each unreduced block
-/// scaled to unit size first (<see cref="Block"/>). The sweep's
-/// scalar chain sets the pace, so each rotation is written to keep it short: with f = s·e[i], b = c·e[i],
-/// q = f² + g² and N = (d[i] − d[i+1] + p)·f + 2·g·b, the rotation gives p = f·N/q, the next g = g·N/q − b and
-/// the next f² = (f·e[i−1])²/q. The next q thus waits for one division by q, not for the square root and the
-/// division by r = √q that give c = g/r and s = f/r (for the rows and the next f and b) beside it; at n = 40
-/// the chain alone went from 31 to 19 µs. Where q &lt; 2⁻⁶⁰⁰ (a block of T far below its largest entries) the
-/// rotation takes tql2's own steps, t = (d[i] − d[i+1] + p)·s + 2·c·b, p = s·t, g = c·t − b, whose products of
-/// a tiny number and a sine or cosine do not underflow as N's products of two tiny numbers would. The rotations reach the rows of Zᵀ in pairs (<see cref="PlaneRotations.RotatePair"/>),
-/// so each pair reads and writes three rows instead of four, beside the chain of the next rotation.
+/// Eigenvalues and eigenvectors of a symmetric tridiagonal matrix T by the implicit QL algorithm with Wilkinson
+/// shifts (after the EISPACK routine tql2): for each l, sweeps of plane rotations i = m−1, …, l chase the bulge until a
+/// subdiagonal element e[m] is negligible (<see cref="Negligible"/>), each unreduced block scaled to unit size first
+/// (<see cref="Block"/>).
+/// <para>The sweep's scalar chain sets the pace, so each rotation is written to keep it short: with f = s·e[i],
+/// b = c·e[i], q = f² + g² and N = (d[i] − d[i+1] + p)·f + 2·g·b, the rotation gives p = f·N/q, the next g = g·N/q − b
+/// and the next f² = (f·e[i−1])²/q. The next q thus waits for one division by q, not for the square root and the
+/// division by r = √q that give c = g/r and s = f/r (for the rows and the next f and b) beside it; at n = 40 the chain
+/// alone went from 31 to 19 µs. Where q &lt; 2⁻⁶⁰⁰ the rotation takes tql2's own steps, t = (d[i] − d[i+1] + p)·s +
+/// 2·c·b, p = s·t, g = c·t − b, whose products of a tiny number and a sine or cosine do not underflow as N's products
+/// of two tiny numbers would.</para>
+/// <para>The rotations reach the rows of Zᵀ in pairs (<see cref="PlaneRotations.RotatePair"/>), so each pair reads and
+/// writes three rows instead of four, beside the chain of the next rotation.</para>
 /// </summary>
 /// <example><code>
 /// TridiagonalQl.Diagonalize(n, d, e, zt); // d: eigenvalues (unordered); row j of zt: eigenvector j (times the Qᵀ it held)
