@@ -51,6 +51,8 @@ public sealed partial class Lbfgs
     /// <item>or the parameters cannot: the longest trial moves them by at most √ε·max|x| (a loss near 0, as
     /// at an exact fit, whose gradient is rounding noise).</item>
     /// </list>
+    /// A loss of 0 counts as the smallest normal number of the dtype in the first test, so that a float32 fit whose
+    /// loss has underflowed to 0 while its gradient has not (≈ 1e-45) ends there too.
     /// </summary>
     private bool IsNumericalMinimum(LinePoint start, List<LinePoint> trials, double[] x, double[] d)
     {
@@ -61,10 +63,14 @@ public sealed partial class Lbfgs
             .Cast<LinePoint?>().MaxBy(t => t!.Value.Step);
         if (farthest is not { } far) return false;
         double curvature = (far.Slope - start.Slope) / far.Step;
-        return curvature > 0 && start.Slope * start.Slope / (2 * curvature) <= resolution * Math.Abs(start.Value);
+        double scale = Math.Max(Math.Abs(start.Value), epsilon == MachineEpsilon32 ? SmallestNormal32 : SmallestNormal64);
+        return curvature > 0 && start.Slope * start.Slope / (2 * curvature) <= resolution * scale;
     }
 
     private const double MachineEpsilon64 = 2.220446049250313e-16;
 
     private const double MachineEpsilon32 = 1.1920928955078125e-7;
+
+    /// <summary>2⁻¹²⁶ and 2⁻¹⁰²², the smallest normal float32 and float64.</summary>
+    private const double SmallestNormal32 = 1.1754943508222875e-38, SmallestNormal64 = 2.2250738585072014e-308;
 }

@@ -76,6 +76,18 @@ public partial class LbfgsTests
         TestProblem.AssertClose([0.3, -0.7, 1.1], problem.Values, DType.Float32);
     }
 
+    [Fact]
+    public void Step_EndsQuietlyWhenAFloat32LossHasUnderflowedToZero()
+    {
+        var problem = new UnderflowingFit();
+        var lbfgs = new Lbfgs(problem.Parameters(), maxIterations: 200, gradientTolerance: 0, changeTolerance: 0);
+
+        for (int step = 0; step < 3; step++) lbfgs.Step(problem.Evaluate);
+
+        Assert.Equal(0.0, problem.Evaluate());
+        Assert.All(problem.Values, v => Assert.True(Math.Abs(v) < 1e-10, $"p = {v}"));
+    }
+
     [Theory]
     [InlineData(LbfgsLineSearch.None)]
     [InlineData(LbfgsLineSearch.StrongWolfe)]
