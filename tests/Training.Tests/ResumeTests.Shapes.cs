@@ -32,6 +32,40 @@ public sealed partial class ResumeTests
         Assert.Same(before, wide.NamedParameters()[0].Value.Value);
     }
 
+    /// <summary>One vector parameter whose length the loss (Σp − 1)² does not care about.</summary>
+    private sealed class Vector : Module
+    {
+        public Vector(int length) => P = RegisterParameter("p", TN.Zeros(DType.Float64, length));
+
+        public Parameter P { get; }
+
+        public Tensor Loss() => (P.Value.Sum() - 1).Square();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Resume_UnderAnAlternatingScheme_TakesOtherShapesOnlyWhenItsBlocksChangeShapes(bool blocksChangeShapes)
+    {
+        var data = new FullBatch(new Batch(TN.Zeros(DType.Float64, 1)));
+        FitResult Fit(Vector model, TrainOptions options) => Trainer.Fit(model, data, _ => model.Loss(),
+            new AlternatingScheme(Block.ClosedForm("p", [model.P], _ => model.P.Value.AddInPlace(TN.Ones(DType.Float64, model.P.Value.Shape[0]), 0.1))) { BlocksChangeShapes = blocksChangeShapes },
+            options);
+        Fit(new Vector(4), new TrainOptions { Epochs = 1, Callbacks = { new CheckpointCallback(_directory) } });
+
+        var longer = new Vector(16);
+        var resume = new TrainOptions { Epochs = 2, ResumeFrom = Path.Combine(_directory, CheckpointCallback.LastFileName) };
+        if (!blocksChangeShapes)
+        {
+            var e = Assert.Throws<ArgumentException>(() => Fit(longer, resume));
+            Assert.Contains("the checkpoint's \"p\" is [4] but the model's is [16]", e.Message);
+            return;
+        }
+        Assert.Equal(StopReason.Completed, Fit(longer, resume).StopReason);
+        Assert.All(longer.P.Value.ToArray<double>(), v => Assert.Equal(0.2, v, 12));
+        Assert.Equal(4, longer.P.Value.Shape[0]);
+    }
+
     [Fact]
     public void Resume_OfATwoSiteSweep_TakesTheCheckpointsBondDimensions()
     {

@@ -37,6 +37,15 @@ public sealed class AlternatingScheme : UpdateScheme
     /// <summary>The blocks, in update order.</summary>
     public IReadOnlyList<Block> Blocks => _blocks;
 
+    /// <summary>Set when a block's update replaces a parameter with one of another shape (a rank-adaptive closed-form
+    /// solve), so that a resume takes the checkpoint's shapes (<see cref="UpdateScheme.ChangesParameterShapes"/>).
+    /// Default false.</summary>
+    /// <example><code>var als = new AlternatingScheme(Block.ClosedForm("U", [u], GrowU)) { BlocksChangeShapes = true };</code></example>
+    public bool BlocksChangeShapes { get; init; }
+
+    /// <inheritdoc/>
+    public override bool ChangesParameterShapes => BlocksChangeShapes;
+
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">When a block holds a parameter the model does not have.</exception>
     public override void Prepare(Module model)
