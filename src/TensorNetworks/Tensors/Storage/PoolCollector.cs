@@ -8,8 +8,10 @@ namespace TensorNetworks;
 /// buckets before the rent looks again.
 /// </summary>
 /// <remarks>
-/// <para>The collection is young (generation 1: 40-115 µs on this project's virtual machine, the most when a
-/// worker of the <see cref="WorkerTeam"/> is still spinning and has to be suspended). Leases have no
+/// <para>The collection is young (generation 1: 20-115 µs on this project's virtual machine, the most when a
+/// worker of the <see cref="WorkerTeam"/> is still spinning: the collection's process-wide write-buffer flush then
+/// interrupts the worker's core, which costs 30-50 µs here whether the worker spins in managed code or inside a
+/// P/Invoke). Leases have no
 /// finalizer, so a lease that dies young is gone after it. Leases of tensors that outlived earlier
 /// collections have been promoted to generation 2, so a full collection follows
 /// when the young one gave back less than half of what was still out (<see cref="IsProductive"/>), and at
