@@ -75,8 +75,17 @@ internal static unsafe class GemmSplit
         step = (step + Alignment - 1) / Alignment * Alignment;
         int count = (extent + step - 1) / step;
         using (OpenBlasThreads.SingleThreaded())
+            Parallelism.Run(count, new OuterBlocks<T>(byRows, step, extent, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc));
+    }
+
+    /// <summary>Blocks of <paramref name="step"/> rows of C (or columns, when not <paramref name="byRows"/>), one
+    /// single-threaded OpenBLAS call each; a struct, so that a split product allocates nothing.</summary>
+    private readonly struct OuterBlocks<T>(bool byRows, int step, int extent, bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, int lda, T* b, int ldb, T beta, T* c, int ldc) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run(int first, int count)
         {
-            Parallelism.Run(count, block =>
+            for (int block = first; block < first + count; block++)
             {
                 int start = block * step, length = Math.Min(step, extent - start);
                 if (byRows)
@@ -85,7 +94,7 @@ internal static unsafe class GemmSplit
                 else
                     OpenBlasNative.Gemm(transA, transB, m, length, k, alpha, a, lda,
                         b + (transB ? (nint)start * ldb : start), ldb, beta, c + start, ldc);
-            });
+            }
         }
     }
 

@@ -34,15 +34,8 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
                     int kc = Math.Min(kcMax, k - pc);
                     GemmPacking<T>.PackB(transB, b, ldb, pc, jc, kc, nc, bp);
                     block = block with { P0 = pc, J0 = jc, Kc = kc, Nc = nc };
-                    if (parallel && rowBlocks > 1)
-                    {
-                        Block captured = block;
-                        Parallelism.Run(rowBlocks, i => captured.Run(i));
-                    }
-                    else
-                    {
-                        for (int i = 0; i < rowBlocks; i++) block.Run(i);
-                    }
+                    if (parallel && rowBlocks > 1) Parallelism.Run(rowBlocks, block);
+                    else block.Run(0, rowBlocks);
                 }
             }
         }
@@ -60,8 +53,9 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
 
     private static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 
-    /// <summary>One KC×NC step: packs row block i of op(A) and multiplies it by the shared packed B.</summary>
-    private readonly struct Block(bool transA, T* a, int lda, T* c, int ldc, T alpha, T* packedB, int mc, int m, bool fma)
+    /// <summary>One KC×NC step: packs row block i of op(A) and multiplies it by the shared packed B; a struct body, so
+    /// that the parallel path allocates nothing.</summary>
+    private readonly struct Block(bool transA, T* a, int lda, T* c, int ldc, T alpha, T* packedB, int mc, int m, bool fma) : IRangeBody
     {
         private readonly bool TransA = transA;
         private readonly T* A = a;
@@ -82,7 +76,13 @@ internal static unsafe class PackedGemm<T> where T : unmanaged, INumberBase<T>
 
         public int Nc { get; init; }
 
-        public void Run(int index)
+        /// <summary>Row blocks [first, first + count).</summary>
+        public void Run(int first, int count)
+        {
+            for (int index = first; index < first + count; index++) Run(index);
+        }
+
+        private void Run(int index)
         {
             int i0 = index * Mc;
             int mc = Math.Min(Mc, M - i0);

@@ -59,6 +59,26 @@ internal static class Parallelism
     /// <summary>Runs <paramref name="body"/>(i) for every i in [0, <paramref name="count"/>) across the cores.</summary>
     internal static void Run(int count, Action<int> body) => WorkerTeam.Shared.Run(count, body);
 
+    /// <summary>
+    /// <see cref="Run(int, Action{int})"/> for a struct body: body.Run(i, 1) for every i in [0, <paramref name="count"/>),
+    /// each i handed out as a participant frees up, allocating nothing in steady state (the runner and its piece
+    /// delegate are cached per thread and body type, as for <see cref="For{TBody}"/>).
+    /// </summary>
+    /// <example><code>Parallelism.Run(blocks, new RowBlocks(...)); // RowBlocks.Run(block, 1) computes one block</code></example>
+    internal static void Run<TBody>(int count, TBody body) where TBody : struct, IRangeBody
+    {
+        if (count <= 0) return;
+        RangeRunner<TBody> runner = RangeRunner<TBody>.Rent(body, 1, count);
+        try
+        {
+            Run(count, runner.Piece);
+        }
+        finally
+        {
+            runner.Return();
+        }
+    }
+
     private readonly struct DelegateRange(Action<int, int> body) : IRangeBody
     {
         public void Run(int start, int length) => body(start, length);
