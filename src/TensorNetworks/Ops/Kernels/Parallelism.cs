@@ -64,7 +64,7 @@ internal static class Parallelism
     /// each i handed out as a participant frees up, allocating nothing in steady state (the runner and its piece
     /// delegate are cached per thread and body type, as for <see cref="For{TBody}"/>).
     /// </summary>
-    /// <example><code>Parallelism.Run(blocks, new RowBlocks(...)); // RowBlocks.Run(block, 1) computes one block</code></example>
+    /// <example><code>Parallelism.Run(count, new OuterBlocks&lt;double&gt;(...)); // GemmSplit: OuterBlocks.Run(block, 1) multiplies one block</code></example>
     internal static void Run<TBody>(int count, TBody body) where TBody : struct, IRangeBody
     {
         if (count <= 0) return;
