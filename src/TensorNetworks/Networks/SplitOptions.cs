@@ -21,8 +21,16 @@ public enum Absorb
 /// <param name="BondName">Name of the new leg; null for "{core}-bond".</param>
 /// <param name="LeftName">Name of the left core; null for "{core}L".</param>
 /// <param name="RightName">Name of the right core; null for "{core}R".</param>
+/// <param name="LeftOrder">The left core's axes as legs in order (its left legs and the bond, each once), e.g. to keep
+/// the layout a core had before a merge; null for the left legs as given, then the bond.</param>
+/// <param name="RightOrder">The right core's axes as legs in order (the bond and its right legs, each once); null for
+/// the bond, then the right legs as given.</param>
+/// <example><code>
+/// net.Split("A1+A2", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(BondName: "b1-2", LeftOrder: ["b0-1", "b1-2", "p1"]));
+/// </code></example>
 public sealed record SplitOptions(int? MaxRank = null, double Cutoff = 0, Absorb Absorb = Absorb.Both,
-    string? BondName = null, string? LeftName = null, string? RightName = null)
+    string? BondName = null, string? LeftName = null, string? RightName = null,
+    IReadOnlyList<string>? LeftOrder = null, IReadOnlyList<string>? RightOrder = null)
 {
     /// <summary>No truncation, singular values split evenly.</summary>
     public static SplitOptions Default { get; } = new();

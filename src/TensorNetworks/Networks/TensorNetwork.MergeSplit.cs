@@ -67,9 +67,29 @@ public sealed partial class TensorNetwork
             left = (u * sLeft).Reshape([.. leftDims, rank]);
             right = (vt * sRight.Reshape(rank, 1)).Reshape([rank, .. rightDims]);
         }
-        Rewire([core], [(leftName, Leaf(left, c.Tensor), [.. leftLegs, bond]), (rightName, Leaf(right, c.Tensor), [bond, .. rightLegs])], "Split");
+        string[] leftOrder = Order(options.LeftOrder, [.. leftLegs, bond], "LeftOrder");
+        string[] rightOrder = Order(options.RightOrder, [bond, .. rightLegs], "RightOrder");
+        using (TN.NoGrad())
+        {
+            left = Arranged(left, [.. leftLegs, bond], leftOrder);
+            right = Arranged(right, [bond, .. rightLegs], rightOrder);
+        }
+        Rewire([core], [(leftName, Leaf(left, c.Tensor), leftOrder), (rightName, Leaf(right, c.Tensor), rightOrder)], "Split");
         return new SplitReport(rank, discarded, singular, leftName, rightName, bond);
     }
+
+    /// <summary>The requested axis order of a new core, checked to be a permutation of its legs; the legs as made when none.</summary>
+    private static string[] Order(IReadOnlyList<string>? requested, string[] legs, string option)
+    {
+        if (requested is null) return legs;
+        if (requested.Count != legs.Length || requested.Distinct().Count() != legs.Length || requested.Any(l => !legs.Contains(l)))
+            throw new ArgumentException($"Split: {option} [{string.Join(", ", requested)}] must list each of the core's legs [{string.Join(", ", legs)}] once.");
+        return [.. requested];
+    }
+
+    /// <summary>The tensor with axes <paramref name="made"/> permuted to <paramref name="order"/>.</summary>
+    private static Tensor Arranged(Tensor tensor, string[] made, string[] order) =>
+        made.SequenceEqual(order) ? tensor : tensor.Permute([.. order.Select(l => Array.IndexOf(made, l))]);
 
     private static void CheckPartition(Core c, string[] leftLegs, string[] rightLegs)
     {

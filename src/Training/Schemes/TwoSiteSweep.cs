@@ -107,8 +107,9 @@ public sealed class TwoSiteSweep : UpdateScheme
     {
         TensorNetwork net = model.Network;
         string left = chain.Cores[_bond], right = chain.Cores[_bond + 1], bond = chain.Bonds[_bond];
-        string[] leftLegs = [.. net[left].Legs.Where(l => l != bond)];
-        string[] rightLegs = [.. net[right].Legs.Where(l => l != bond)];
+        string[] leftOrder = [.. net[left].Legs], rightOrder = [.. net[right].Legs];
+        string[] leftLegs = [.. leftOrder.Where(l => l != bond)];
+        string[] rightLegs = [.. rightOrder.Where(l => l != bond)];
         string mergedName = left + "+" + right;
         using (TN.NoGrad()) net.Merge(left, right, mergedName);
 
@@ -132,7 +133,7 @@ public sealed class TwoSiteSweep : UpdateScheme
         net.SetTensor(mergedName, merged.Value);
         SplitReport report = net.Split(mergedName, leftLegs, rightLegs, new SplitOptions(
             MaxRank: MaxBondDim, Cutoff: Cutoff, Absorb: _direction > 0 ? Absorb.Right : Absorb.Left,
-            BondName: bond, LeftName: left, RightName: right));
+            BondName: bond, LeftName: left, RightName: right, LeftOrder: leftOrder, RightOrder: rightOrder));
         model.CoreParameter(left).Value = net[left].Tensor;
         model.CoreParameter(right).Value = net[right].Tensor;
         return report.DiscardedWeight;

@@ -119,6 +119,26 @@ public sealed partial class TensorNetworkTests
     }
 
     [Fact]
+    public void Split_LaysTheNewCoresOutInTheRequestedLegOrder()
+    {
+        var g = new Generator(8);
+        var mps = NetworkBuilder.TensorTrain(g, [2, 3, 2, 3], bondDim: 3);
+        Tensor before = mps.Contract();
+        mps.Merge("A1", "A2", "A12");
+        mps.Split("A12", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(BondName: "b1-2", LeftName: "A1", RightName: "A2",
+            LeftOrder: ["p1", "b1-2", "b0-1"], RightOrder: ["p2", "b2-3", "b1-2"]));
+        Assert.Equal(["p1", "b1-2", "b0-1"], mps["A1"].Legs);
+        Assert.Equal([3, 6, 3], mps["A1"].Tensor.Shape.ToArray()); // p1, the untruncated bond, b0-1
+        Assert.Equal(["p2", "b2-3", "b1-2"], mps["A2"].Legs);
+        EinsumTests.AssertClose(before.ToArray<double>(), mps.Contract().ToArray<double>(), 1e-10, "split in another order");
+
+        mps.Merge("A1", "A2", "A12");
+        var e = Assert.Throws<ArgumentException>(() => mps.Split("A12", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(LeftOrder: ["p1", "b0-1"])));
+        Assert.Contains("LeftOrder [p1, b0-1] must list each of the core's legs [b0-1, p1, A12-bond] once", e.Message);
+        Assert.Contains("A12", mps.Cores.Select(c => c.Name));
+    }
+
+    [Fact]
     public void Split_TruncatesToMaxRankAndReportsTheDiscardedWeight()
     {
         var g = new Generator(8);

@@ -52,6 +52,32 @@ public class TwoSiteSweepTests
     }
 
     [Fact]
+    public void Sweep_KeepsEachCoresLegOrder()
+    {
+        // quimb's 'lrp' layout: bonds first, the physical leg last, where Split alone would put the new bond last
+        // on the left core and first on the right one.
+        var gen = new Generator(7);
+        TensorNetwork builder = NetworkBuilder.TensorTrain(gen, Enumerable.Repeat(2, Sites).ToArray(), bondDim: 2);
+        var lrp = new TensorNetwork();
+        foreach (Core core in builder.Cores)
+        {
+            string[] legs = [.. core.Legs.Where(l => l.StartsWith('b')), .. core.Legs.Where(l => l.StartsWith('p'))];
+            lrp.Add(core.Name, core.Tensor.Permute([.. legs.Select(l => core.Legs.ToList().IndexOf(l))]), legs);
+        }
+        string[][] layout = [.. lrp.Cores.Select(c => c.Legs.ToArray())];
+        Tensor x = Features(gen, 50);
+        Tensor y = x.Select(1, 0).Select(1, 0) * x.Select(1, 5).Select(1, 1);
+        var model = new NetworkModule(lrp);
+        var sweep = new TwoSiteSweep(maxBondDim: 3, innerOptimizer: m => new Adam([m], learningRate: 1e-2));
+
+        Trainer.Fit(model, new FullBatch(new Batch(x, y)), b => TN.MseLoss(Predict(model.Network, b.Inputs), b.Targets!), sweep,
+            new TrainOptions { Epochs = 2 });
+
+        Assert.Equal(layout, model.Network.Cores.Select(c => c.Legs.ToArray()));
+        Assert.Equal(layout.Select(legs => legs.Length), model.Parameters().Select(p => p.Value.Order));
+    }
+
+    [Fact]
     public void BondGranularity_UpdatesOneBondPerStepAndCarriesThePosition()
     {
         var gen = new Generator(6);
