@@ -50,6 +50,7 @@ public static class NetworkBuilder
     {
         Check(inputDims, "inputDims", 1);
         Check(outputDims, "outputDims", 1);
+        CheckBondDim(bondDim);
         if (inputDims.Length != outputDims.Length)
             throw new ArgumentException($"TtMatrix: {inputDims.Length} input modes but {outputDims.Length} output modes; they pair up one to one.");
         var net = new TensorNetwork();
@@ -101,9 +102,11 @@ public static class NetworkBuilder
     /// A tensor ring: cores A{k} with legs (b{k-1}-{k}, p{k}, b{k}-{k+1}), indices modulo N, so the last
     /// core closes the ring. W[p0..] = Tr(A0[p0] ⋯ AN-1[pN-1]).
     /// </summary>
+    /// <exception cref="ArgumentException">When there are fewer than 2 sites or a size is not positive.</exception>
     public static TensorNetwork TensorRing(Generator generator, int[] physicalDims, int bondDim, DType dtype = DType.Float64, double scale = 1.0)
     {
         Check(physicalDims, "physicalDims", 1);
+        CheckBondDim(bondDim);
         if (physicalDims.Length < 2) throw new ArgumentException("TensorRing: a ring needs at least 2 sites.");
         int n = physicalDims.Length;
         var net = new TensorNetwork();
@@ -119,9 +122,11 @@ public static class NetworkBuilder
     /// A binary tree: leaves A{k} with legs (p{k}, t{k}); internal nodes join two children's top legs
     /// into a new top leg of extent <paramref name="bondDim"/>; the root carries no top leg.
     /// </summary>
+    /// <exception cref="ArgumentException">When there are fewer than 2 leaves or a size is not positive.</exception>
     public static TensorNetwork BinaryTree(Generator generator, int[] leafDims, int bondDim, DType dtype = DType.Float64, double scale = 1.0)
     {
         Check(leafDims, "leafDims", 1);
+        CheckBondDim(bondDim);
         if (leafDims.Length < 2) throw new ArgumentException("BinaryTree: a tree needs at least 2 leaves.");
         var net = new TensorNetwork();
         var tops = new List<string>();
@@ -177,6 +182,11 @@ public static class NetworkBuilder
     private static Tensor Random(Generator g, DType dtype, double scale, params int[] dims) => TN.Randn(g, dtype, dims) * scale;
 
     private static int[] Uniform(int count, int value) => [.. Enumerable.Repeat(value, Math.Max(0, count))];
+
+    private static void CheckBondDim(int bondDim)
+    {
+        if (bondDim <= 0) throw new ArgumentException($"bondDim = {bondDim}; sizes must be positive.", nameof(bondDim));
+    }
 
     private static void Check(int[] values, string name, int minCount)
     {

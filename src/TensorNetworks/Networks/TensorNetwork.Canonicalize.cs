@@ -12,8 +12,8 @@ public sealed partial class TensorNetwork
     /// </summary>
     /// <param name="chain">Core names in chain order; consecutive cores share exactly one leg.</param>
     /// <param name="center">Index in <paramref name="chain"/> of the orthogonality center.</param>
-    /// <exception cref="ArgumentException">When a core is missing, consecutive cores do not share exactly one
-    /// leg, or the center is out of range.</exception>
+    /// <exception cref="ArgumentException">When a core is missing or listed twice, consecutive cores do not share
+    /// exactly one leg, or the center is out of range.</exception>
     /// <example><code>mps.Canonicalize(["A0", "A1", "A2", "A3"], center: 0); // right-canonical</code></example>
     public void Canonicalize(IReadOnlyList<string> chain, int center)
     {
@@ -31,6 +31,9 @@ public sealed partial class TensorNetwork
     /// <summary>The single leg shared by each pair of consecutive cores.</summary>
     internal string[] ChainBonds(IReadOnlyList<string> chain)
     {
+        string? repeated = chain.GroupBy(name => name).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (repeated is not null)
+            throw new ArgumentException($"Not a chain: core {repeated} appears more than once in [{string.Join(", ", chain)}]; list each core once.");
         var bonds = new string[Math.Max(0, chain.Count - 1)];
         for (int i = 0; i + 1 < chain.Count; i++)
         {

@@ -208,6 +208,28 @@ public sealed partial class TensorNetworkTests
         var grid = NetworkBuilder.PepsGrid(new Generator(11), 2, 2, physicalDim: 2, bondDim: 2);
         var e = Assert.Throws<ArgumentException>(() => grid.Canonicalize(["A0", "A3"], 0));
         Assert.Contains("Not a chain", e.Message);
+        var mps = NetworkBuilder.TensorTrain(new Generator(12), [2, 2, 2], bondDim: 2);
+        var repeated = Assert.Throws<ArgumentException>(() => mps.Canonicalize(["A0", "A1", "A0"], 0));
+        Assert.Contains("core A0 appears more than once in [A0, A1, A0]", repeated.Message);
+    }
+
+    [Theory]
+    [InlineData("TtMatrix")]
+    [InlineData("TensorRing")]
+    [InlineData("BinaryTree")]
+    public void Builders_RejectANonPositiveBondDimension(string builder)
+    {
+        foreach (int bondDim in new[] { 0, -1 })
+        {
+            var g = new Generator(13);
+            var e = Assert.Throws<ArgumentException>(() => builder switch
+            {
+                "TtMatrix" => NetworkBuilder.TtMatrix(g, [2, 2], [2, 2], bondDim),
+                "TensorRing" => NetworkBuilder.TensorRing(g, [2, 2], bondDim),
+                _ => NetworkBuilder.BinaryTree(g, [2, 2], bondDim),
+            });
+            Assert.Contains($"bondDim = {bondDim}; sizes must be positive", e.Message);
+        }
     }
 
     [Fact]
