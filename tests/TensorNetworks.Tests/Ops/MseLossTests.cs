@@ -16,6 +16,16 @@ public sealed class MseLossTests
     }
 
     [Fact]
+    public void MseLoss_KeepsFloat32PrecisionOverMillionsOfElements()
+    {
+        int n = 1 << 22;
+        Tensor p = TN.Rand(new Generator(43), DType.Float32, n) + 1, t = TN.Zeros(DType.Float32, n);
+        double expected = p.ToArray<float>().Sum(v => (double)v * v) / n;
+        double actual = TN.MseLoss(p, t).Item();
+        Assert.True(Math.Abs(actual - expected) <= 2e-7 * expected, $"MseLoss {actual} against {expected}: relative error {(actual - expected) / expected:E2}");
+    }
+
+    [Fact]
     public void MseLoss_GradientIsTwiceTheDifferenceOverN()
     {
         var p = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }).RequiringGrad();
