@@ -8,7 +8,7 @@ public sealed partial class Tensor
     {
         int a = axis < 0 ? axis + Dims.Length : axis;
         if ((uint)a >= (uint)Dims.Length)
-            throw new ArgumentException($"{op}: axis {axis} is out of range for shape {Shape}; valid axes are {-Dims.Length}..{Dims.Length - 1}.");
+            throw new ArgumentException($"{op}: axis {axis} is out of range for shape {Shape}; {ValidAxes}.");
         return a;
     }
 

@@ -11,7 +11,8 @@ public sealed partial class Tensor
     /// <summary>
     /// The mean over the given axes (negative axes count from the end): Σ x / m, where m is the number
     /// of elements reduced into each output; with <paramref name="keepDim"/> the reduced axes stay as
-    /// extent 1. d/dx_i = 1/m.
+    /// extent 1. d/dx_i = 1/m. An empty list reduces nothing (NumPy's <c>axis=()</c>; PyTorch 1.13's
+    /// <c>mean(dim=[])</c> averages everything: use <see cref="Mean()"/> for that).
     /// </summary>
     /// <exception cref="ArgumentException">When an axis is out of range or repeated.</exception>
     /// <example><code>Tensor colMeans = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }, 2, 2).Mean([0]); // [2, 3]</code></example>

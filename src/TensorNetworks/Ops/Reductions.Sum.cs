@@ -7,7 +7,8 @@ public sealed partial class Tensor
     public Tensor Sum() => Sum(AllAxes(), keepDim: false);
 
     /// <summary>Sums over the given axes (negative axes count from the end); with <paramref name="keepDim"/>
-    /// the summed axes stay as extent 1.</summary>
+    /// the summed axes stay as extent 1. An empty list sums over nothing and returns the values unchanged (NumPy's
+    /// <c>axis=()</c>; PyTorch 1.13's <c>sum(dim=[])</c> sums everything instead: use <see cref="Sum()"/> for that).</summary>
     /// <exception cref="ArgumentException">When an axis is out of range or repeated.</exception>
     /// <example><code>Tensor rowSums = TN.Ones(2, 3).Sum([1]); // [3, 3]</code></example>
     public Tensor Sum(int[] axes, bool keepDim = false)
@@ -40,7 +41,7 @@ public sealed partial class Tensor
         {
             int a = axes[i] < 0 ? axes[i] + Dims.Length : axes[i];
             if ((uint)a >= (uint)Dims.Length)
-                throw new ArgumentException($"{op}: axis {axes[i]} is out of range for shape {Shape}; valid axes are {-Dims.Length}..{Dims.Length - 1}.");
+                throw new ArgumentException($"{op}: axis {axes[i]} is out of range for shape {Shape}; {ValidAxes}.");
             if (System.Array.IndexOf(result, a, 0, i) >= 0)
                 throw new ArgumentException($"{op}: axis {axes[i]} is repeated in [{string.Join(", ", axes)}].");
             result[i] = a;

@@ -48,7 +48,7 @@ public readonly struct Shape : IReadOnlyList<int>, IEquatable<Shape>
         int n = Dims.Length;
         int a = axis < 0 ? axis + n : axis;
         if ((uint)a >= (uint)n)
-            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for shape {this}; valid axes are {-n}..{n - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for shape {this}; {(n == 0 ? "a 0-d tensor has no axes" : $"valid axes are {-n}..{n - 1}")}.");
         return a;
     }
 

@@ -115,9 +115,14 @@ public sealed partial class Tensor
         int n = Dims.Length;
         int a = axis < 0 ? axis + n : axis;
         if ((uint)a >= (uint)n)
-            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for a tensor of shape {Shape}; valid axes are {-n}..{n - 1}.");
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for a tensor of shape {Shape}; {ValidAxes}.");
         return a;
     }
+
+    /// <summary>The axes an axis argument may name, for error messages: "valid axes are −n..n−1", or that a 0-d tensor has none.</summary>
+    internal string ValidAxes => Dims.Length == 0
+        ? "a 0-d tensor has no axes (reduce or use it whole, e.g. Sum() or Item())"
+        : $"valid axes are {-Dims.Length}..{Dims.Length - 1}";
 
     /// <summary>Row-major strides (in elements) of <paramref name="dims"/>.</summary>
     internal static int[] StridesOf(ReadOnlySpan<int> dims)
