@@ -96,9 +96,10 @@ public sealed class TwoSiteSweep : UpdateScheme
         return loss;
     }
 
+    /// <summary>Moves to the next bond; at an end the direction turns and the end bond is updated again (with one bond,
+    /// every update turns, so the singular values go right, then left, and so on).</summary>
     private void Advance(int bonds)
     {
-        if (bonds == 1) return;
         if (_bond + _direction < 0 || _bond + _direction >= bonds) _direction = -_direction;
         else _bond += _direction;
     }

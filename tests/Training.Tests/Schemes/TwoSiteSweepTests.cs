@@ -78,6 +78,24 @@ public class TwoSiteSweepTests
     }
 
     [Fact]
+    public void BondGranularity_OnTwoCores_TurnsAtEveryUpdate()
+    {
+        var gen = new Generator(9);
+        var chain = NetworkBuilder.TensorTrain(gen, [2, 2], bondDim: 2);
+        var model = new NetworkModule(chain);
+        Tensor target = TN.Randn(gen, DType.Float64, 2, 2);
+        var sweep = new TwoSiteSweep(maxBondDim: 2, innerOptimizer: m => new Adam([m], learningRate: 1e-2), granularity: SweepStep.Bond);
+        var data = new FullBatch(new Batch(TN.Zeros(DType.Float64, 1)));
+        var directions = new List<double>();
+        for (int epoch = 1; epoch <= 3; epoch++)
+        {
+            Trainer.Fit(model, data, _ => (model.Network.Contract("p0", "p1") - target).Square().Sum(), sweep, new TrainOptions { Epochs = 1 });
+            directions.Add(sweep.GetState()!.Scalars["direction"]);
+        }
+        Assert.Equal([-1.0, 1.0, -1.0], directions);
+    }
+
+    [Fact]
     public void BondGranularity_UpdatesOneBondPerStepAndCarriesThePosition()
     {
         var gen = new Generator(6);
