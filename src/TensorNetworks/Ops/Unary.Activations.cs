@@ -6,7 +6,7 @@ namespace TensorNetworks;
 /// <summary>Activation functions: Relu, Sigmoid, Tanh, Softplus.</summary>
 public sealed partial class Tensor
 {
-    /// <summary>Elementwise max(x, 0). d/dx = 1 for x &gt; 0, else 0 (0 at the kink, as in PyTorch).</summary>
+    /// <summary>Elementwise max(x, 0). d/dx = 1 for x &gt; 0, else 0: 0 at the kink, as in PyTorch, and 0 at NaN (PyTorch's is 1 there).</summary>
     /// <example><code>Tensor r = TN.Tensor(new[] { -1.0, 2.0 }).Relu(); // [0, 2]</code></example>
     public Tensor Relu() => Unary(new ReluOp<float>(), new ReluOp<double>(), "Relu");
 
