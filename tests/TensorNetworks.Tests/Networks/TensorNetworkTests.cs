@@ -128,7 +128,7 @@ public sealed partial class TensorNetworkTests
         mps.Split("A12", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(BondName: "b1-2", LeftName: "A1", RightName: "A2",
             LeftOrder: ["p1", "b1-2", "b0-1"], RightOrder: ["p2", "b2-3", "b1-2"]));
         Assert.Equal(["p1", "b1-2", "b0-1"], mps["A1"].Legs);
-        Assert.Equal([3, 6, 3], mps["A1"].Tensor.Shape.ToArray()); // p1, the untruncated bond, b0-1
+        Assert.Equal([3, mps.SizeOf("b1-2"), 3], mps["A1"].Tensor.Shape.ToArray()); // p1, the new bond, b0-1
         Assert.Equal(["p2", "b2-3", "b1-2"], mps["A2"].Legs);
         EinsumTests.AssertClose(before.ToArray<double>(), mps.Contract().ToArray<double>(), 1e-10, "split in another order");
 
