@@ -29,6 +29,16 @@ public sealed class NormTests
     }
 
     [Fact]
+    public void Norm_OfAllKeepsFloat32PrecisionOverMillionsOfElements()
+    {
+        int n = 1 << 22;
+        Tensor x = TN.Rand(new Generator(44), DType.Float32, n) + 1;
+        double expected = Math.Sqrt(x.ToArray<float>().Sum(v => (double)v * v));
+        double actual = x.Norm().Item();
+        Assert.True(Math.Abs(actual - expected) <= 2e-7 * expected, $"Norm {actual} against {expected}: relative error {(actual - expected) / expected:E2}");
+    }
+
+    [Fact]
     public void Norm_GradientIsXOverNorm()
     {
         var x = TN.Tensor(new[] { 3.0, -4.0 }).RequiringGrad();
