@@ -20,7 +20,7 @@ public sealed partial class Tensor
     /// </code></example>
     public Tensor Diagonal(int offset = 0, int axis1 = 0, int axis2 = 1)
     {
-        int a1 = NormalizeAxis(axis1), a2 = NormalizeAxis(axis2);
+        int a1 = NormalizeAxis(axis1, "Diagonal (axis1)"), a2 = NormalizeAxis(axis2, "Diagonal (axis2)");
         if (a1 == a2)
             throw new ArgumentException($"Diagonal: axis1 {axis1} and axis2 {axis2} are both axis {a1} of shape {Shape}; choose two different axes.");
         int n1 = Dims[a1], n2 = Dims[a2];

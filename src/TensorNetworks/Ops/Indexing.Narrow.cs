@@ -13,7 +13,7 @@ public sealed partial class Tensor
     /// <example><code>Tensor middle = TN.Arange(10).Narrow(0, 3, 4); // [3, 4, 5, 6]</code></example>
     public Tensor Narrow(int axis, int start, int length)
     {
-        int a = NormalizeAxis(axis);
+        int a = NormalizeAxis(axis, "Narrow");
         int extent = Dims[a];
         int s = start < 0 ? start + extent : start;
         if (s < 0 || s > extent)
@@ -38,7 +38,7 @@ public sealed partial class Tensor
     /// </code></example>
     public Tensor Slice(int axis, int start, int end, int step = 1)
     {
-        int a = NormalizeAxis(axis);
+        int a = NormalizeAxis(axis, "Slice");
         if (step <= 0)
             throw new ArgumentOutOfRangeException(nameof(step), step, $"Slice: step {step} must be at least 1.");
         int extent = Dims[a];

@@ -11,7 +11,7 @@ public sealed partial class Tensor
     /// <example><code>Tensor secondRow = TN.Arange(6).Reshape(2, 3).Select(0, 1); // [3, 4, 5]</code></example>
     public Tensor Select(int axis, int index)
     {
-        int a = NormalizeAxis(axis);
+        int a = NormalizeAxis(axis, "Select");
         int i = CheckIndex(index, a, axis, nameof(index), "Select");
         int[] strides = StridesOf(Dims);
         int[] dims = [.. Dims[..a], .. Dims[(a + 1)..]];
@@ -31,7 +31,7 @@ public sealed partial class Tensor
     public Tensor IndexSelect(int axis, int[] indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        int a = NormalizeAxis(axis);
+        int a = NormalizeAxis(axis, "IndexSelect");
         var normalized = new int[indices.Length];
         for (int k = 0; k < indices.Length; k++)
             normalized[k] = CheckIndex(indices[k], a, axis, $"{nameof(indices)}[{k}]", "IndexSelect");

@@ -17,7 +17,7 @@ public sealed partial class Tensor
     /// <example><code>Tensor m = TN.Zeros(2, 1, 3).Squeeze(1); // shape [2, 3]</code></example>
     public Tensor Squeeze(int axis)
     {
-        int a = NormalizeAxis(axis);
+        int a = NormalizeAxis(axis, "Squeeze");
         return View(Dims[a] == 1 ? [.. Dims[..a], .. Dims[(a + 1)..]] : Dims, "Squeeze");
     }
 
@@ -47,7 +47,7 @@ public sealed partial class Tensor
     public Tensor Flatten(int startAxis = 0, int endAxis = -1)
     {
         if (Dims.Length == 0) return View([1], "Flatten");
-        int start = NormalizeAxis(startAxis), end = NormalizeAxis(endAxis);
+        int start = NormalizeAxis(startAxis, "Flatten"), end = NormalizeAxis(endAxis, "Flatten");
         if (start > end)
             throw new ArgumentException($"Flatten: startAxis {startAxis} (axis {start}) comes after endAxis {endAxis} (axis {end}) for shape {Shape}; pass startAxis <= endAxis.");
         int merged = Shape.ElementCountOf(Dims.AsSpan(start, end - start + 1));

@@ -47,7 +47,7 @@ public sealed partial class Tensor
     /// <example><code>Tensor t = TN.Zeros(2, 3).Transpose(0, 1); // shape [3, 2]</code></example>
     public Tensor Transpose(int axis0, int axis1)
     {
-        int a = NormalizeAxis(axis0), b = NormalizeAxis(axis1);
+        int a = NormalizeAxis(axis0, "Transpose"), b = NormalizeAxis(axis1, "Transpose");
         int[] permutation = AllAxes();
         (permutation[a], permutation[b]) = (permutation[b], permutation[a]);
         return Permute(permutation);

@@ -40,7 +40,7 @@ public sealed partial class Tensor
 
     /// <summary>The extent of one axis; negative axes count from the end.</summary>
     /// <example><code>int rows = TN.Zeros(3, 4).Size(0); // 3</code></example>
-    public int Size(int axis) => Dims[NormalizeAxis(axis)];
+    public int Size(int axis) => Dims[NormalizeAxis(axis, "Size")];
 
     /// <summary>
     /// Whether gradients flow to this tensor. Settable only on leaves (tensors that no recorded
@@ -110,12 +110,14 @@ public sealed partial class Tensor
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal T[] Array<T>() where T : unmanaged => Unsafe.As<T[]>(Data);
 
-    internal int NormalizeAxis(int axis)
+    /// <summary>The axis counted from the front (a negative one counts from the end); <paramref name="op"/> names the call in
+    /// the message when it is out of range.</summary>
+    internal int NormalizeAxis(int axis, string op)
     {
         int n = Dims.Length;
         int a = axis < 0 ? axis + n : axis;
         if ((uint)a >= (uint)n)
-            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Axis {axis} is out of range for a tensor of shape {Shape}; {ValidAxes}.");
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"{op}: axis {axis} is out of range for a tensor of shape {Shape}; {ValidAxes}.");
         return a;
     }
 

@@ -71,7 +71,7 @@ public sealed class NarrowSliceTests
     public void Narrow_ThrowsForAxisOutOfRange()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => TN.Zeros(2, 5).Narrow(2, 0, 1));
-        Assert.Contains("Axis 2 is out of range", e.Message);
+        Assert.Contains("Narrow: axis 2 is out of range for a tensor of shape [2, 5]", e.Message);
     }
 
     [Fact]

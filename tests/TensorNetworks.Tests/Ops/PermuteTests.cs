@@ -84,7 +84,9 @@ public sealed class PermuteTests
     public void Transpose_ThrowsForOutOfRangeAxis()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => TN.Zeros(2, 3).Transpose(0, 2));
-        Assert.Contains("Axis 2 is out of range", e.Message);
+        Assert.Contains("Transpose: axis 2 is out of range for a tensor of shape [2, 3]", e.Message);
+        var diagonal = Assert.Throws<ArgumentOutOfRangeException>(() => TN.Ones(3).Diagonal());
+        Assert.Contains("Diagonal (axis2): axis 1 is out of range for a tensor of shape [3]", diagonal.Message);
     }
 
     private static void AssertPermuteMatches(Tensor x, int[] permutation)
