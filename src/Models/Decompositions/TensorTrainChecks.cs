@@ -59,16 +59,30 @@ internal static class TensorTrainChecks
         return [.. ranks];
     }
 
+    /// <summary>The sides of each bond's unfolding of a train of these modes: (Π_{j&lt;k} n_j, Π_{j≥k} n_j) at index k for
+    /// k = 1..N−1 (index 0 unused), in double so that long trains do not overflow; r_k ≤ the smaller side.</summary>
+    public static (double Left, double Right)[] UnfoldingSides(IReadOnlyList<int> modes)
+    {
+        var sides = new (double Left, double Right)[modes.Count];
+        double left = 1;
+        for (int k = 1; k < modes.Count; k++)
+        {
+            left *= modes[k - 1];
+            sides[k] = (left, modes.Skip(k).Aggregate(1.0, (p, n) => p * n));
+        }
+        return sides;
+    }
+
     /// <summary>Throws unless every rank r_k of a train is at most what its unfoldings allow, min(Π_{j&lt;k} n_j, Π_{j≥k} n_j)
     /// (the caps <see cref="TtSvdTruncation.Caps"/> clamps to).</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a rank exceeds its limit; the message gives the limit.</exception>
     public static void RanksWithinUnfoldings(string context, IReadOnlyList<int> ranks, IReadOnlyList<int> modes)
     {
-        double left = 1;
+        var sides = UnfoldingSides(modes);
         for (int k = 1; k < modes.Count; k++)
         {
-            left *= modes[k - 1];
-            double right = modes.Skip(k).Aggregate(1.0, (p, n) => p * n), limit = Math.Min(left, right);
+            var (left, right) = sides[k];
+            double limit = Math.Min(left, right);
             if (ranks[k] > limit)
                 throw new ArgumentOutOfRangeException(nameof(ranks), ranks[k], $"{context}: ranks[{k}] = {ranks[k]} exceeds {limit}, the smaller side of the unfolding at bond {k} of modes [{string.Join(", ", modes)}] ({left} × {right}); a train of these modes has r_{k} ≤ {limit} (ranks [{string.Join(", ", ranks)}]).");
         }

@@ -58,8 +58,9 @@ public static class TtRounding
         return new TensorTrain(cores);
     }
 
-    /// <summary>One cut by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the carry diag(s[:r])·Vᵀ[:r].</summary>
-    private static (Tensor Core, Tensor Carry) SvdStep(Tensor c, double delta, int cap)
+    /// <summary>One cut by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the carry diag(s[:r])·Vᵀ[:r], with r from the δ rule
+    /// after dropping the values at the SVD's rounding level (<see cref="TtSvdTruncation.NoiseFloor"/>).</summary>
+    internal static (Tensor Core, Tensor Carry) SvdStep(Tensor c, double delta, int cap)
     {
         var (u, s, vt) = TN.Linalg.Svd(c);
         double[] values = s.ToArray<double>();

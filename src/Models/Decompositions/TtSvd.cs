@@ -84,13 +84,11 @@ public static class TtSvd
         return (u, new Remainder(TN.MatMul(u.Transpose(0, 1), c), null));
     }
 
-    /// <summary>One step by the SVD C = U·diag(s)·Vᵀ: U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>
+    /// <summary>One step by the SVD (<see cref="TtRounding.SvdStep"/>): U[:, :r] and the remainder diag(s[:r])·Vᵀ[:r].</summary>
     private static (Tensor Core, Remainder Next) SvdStep(Tensor c, double delta, int cap)
     {
-        var (u, s, vt) = TN.Linalg.Svd(c);
-        double[] values = s.ToArray<double>();
-        int rank = TtSvdTruncation.Rank(values, delta, cap, TtSvdTruncation.NoiseFloor(values[0], c.Size(0), c.Size(1), c.DType)).Rank;
-        return (u.Narrow(1, 0, rank), new Remainder(s.Narrow(0, 0, rank).Reshape(rank, 1) * vt.Narrow(0, 0, rank), null));
+        var (core, carry) = TtRounding.SvdStep(c, delta, cap);
+        return (core, new Remainder(carry, null));
     }
 
     /// <summary>

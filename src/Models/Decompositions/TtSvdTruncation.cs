@@ -37,7 +37,7 @@ internal static class TtSvdTruncation
     /// </summary>
     /// <example><code>int r = TtSvdTruncation.Rank(s, 0, cap, TtSvdTruncation.NoiseFloor(s[0], 80, 40, DType.Float64)).Rank;</code></example>
     public static double NoiseFloor(double top, int rows, int columns, DType dtype) =>
-        Math.Max(rows, columns) * (dtype == DType.Float32 ? Math.Pow(2, -23) : Math.Pow(2, -52)) * top;
+        Math.Max(rows, columns) * dtype.MachineEpsilon() * top;
 
     /// <summary>
     /// Whether a rank chosen by <see cref="Rank"/> from m singular values computed through a Gram matrix can be
@@ -66,13 +66,8 @@ internal static class TtSvdTruncation
         int d = modes.Length;
         int[] caps = maxRanks is null ? [.. Enumerable.Repeat(int.MaxValue, d + 1)] : TensorTrainChecks.Ranks(context, maxRanks, d, ring: false);
         caps[0] = caps[d] = 1;
-        double left = 1;
-        for (int k = 1; k < d; k++)
-        {
-            left *= modes[k - 1];
-            double right = modes[k..].Aggregate(1.0, (p, n) => p * n);
-            caps[k] = (int)Math.Min(caps[k], Math.Min(left, right));
-        }
+        var sides = TensorTrainChecks.UnfoldingSides(modes);
+        for (int k = 1; k < d; k++) caps[k] = (int)Math.Min(caps[k], Math.Min(sides[k].Left, sides[k].Right));
         return caps;
     }
 }

@@ -23,7 +23,7 @@ public sealed record GramSvdResult(Tensor U, Tensor S)
     /// </summary>
     /// <example><code>double tau = GramSvdResult.Threshold(DType.Float64); // 9.5e-7</code></example>
     public static double Threshold(DType dtype) =>
-        64 * Math.Sqrt(dtype == DType.Float32 ? float.BitIncrement(1f) - 1f : double.BitIncrement(1.0) - 1.0);
+        64 * Math.Sqrt(dtype.MachineEpsilon());
 
     /// <summary>
     /// True when the leading <paramref name="rank"/> vectors and values are accurate enough to replace an SVD's:

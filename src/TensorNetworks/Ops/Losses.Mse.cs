@@ -31,24 +31,10 @@ public static partial class TN
         return result;
     }
 
-    /// <summary>Elements per chunk of <see cref="SquaredDistance{T}"/>.</summary>
-    private const int MseChunk = 1024;
-
-    /// <summary>Σ (aᵢ − bᵢ)², as the squared distances of 1024-element chunks accumulated in double, so that a float32
-    /// loss over millions of elements keeps about seven digits, as <see cref="Tensor.Sum()"/> does (one float32 running
-    /// sum lost 2.4e-5 relative over 10⁷ elements).</summary>
+    /// <summary>Σ (aᵢ − bᵢ)², accumulated in double chunk by chunk (<see cref="ChunkedSquares"/>): one float32 running sum
+    /// lost 2.4e-5 relative over 10⁷ elements.</summary>
     private static double SquaredDistance<T>(Tensor a, Tensor b) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        ReadOnlySpan<T> x = a.Span<T>(), y = b.Span<T>();
-        double total = 0;
-        for (int start = 0; start < x.Length; start += MseChunk)
-        {
-            int length = Math.Min(MseChunk, x.Length - start);
-            double d = double.CreateTruncating(TensorPrimitives.Distance(x.Slice(start, length), y.Slice(start, length)));
-            total += d * d;
-        }
-        return total;
-    }
+        => ChunkedSquares.OfDifference(a.Span<T>(), b.Span<T>());
 
     private static void RecordMse(Tensor result, Tensor prediction, Tensor target)
         => Autograd.Record(result,

@@ -26,7 +26,7 @@ public sealed partial class Tensor
         => Autograd.Record(lse, x, g => LogSumExpBackward(x, lse, g, outer, extent, inner), "LogSumExp");
 
     /// <summary>dx = g ⊙ exp(x − lse), with <paramref name="lse"/> and <paramref name="g"/> holding one value per line.</summary>
-    internal static Tensor LogSumExpBackward(Tensor x, Tensor lse, Tensor g, int outer, int extent, int inner)
+    private static Tensor LogSumExpBackward(Tensor x, Tensor lse, Tensor g, int outer, int extent, int inner)
     {
         Tensor dx = Uninitialized(x.DType, x.Dims);
         RunLines(LineOp.LogSumExpBackward, x, g, lse, dx, outer, extent, inner);
@@ -34,7 +34,7 @@ public sealed partial class Tensor
     }
 
     /// <summary>Writes the log-sum-exp of each line of <paramref name="x"/> into <paramref name="lse"/>, with pooled scratch.</summary>
-    internal static void LogSumExpLines(Tensor x, Tensor lse, int outer, int extent, int inner)
+    private static void LogSumExpLines(Tensor x, Tensor lse, int outer, int extent, int inner)
     {
         if (x.DType == DType.Float32) LogSumExpLines<float>(x, lse, outer, extent, inner);
         else LogSumExpLines<double>(x, lse, outer, extent, inner);

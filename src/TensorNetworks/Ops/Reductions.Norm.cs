@@ -55,23 +55,12 @@ public sealed partial class Tensor
         return kept;
     }
 
-    /// <summary>Elements per chunk of <see cref="FullNorm{T}"/>.</summary>
-    private const int NormChunk = 1024;
-
-    /// <summary>‖x‖₂ of all elements: float64 in one SIMD pass; float32 as the norms of 1024-element chunks whose squares
-    /// are summed in double, so a norm over millions of elements keeps float32's precision (one float32 pass lost 1.2e-5
-    /// relative over 10⁷ elements), as <see cref="Sum()"/> does.</summary>
+    /// <summary>‖x‖₂ of all elements: float64 in one SIMD pass; float32 from squares accumulated in double chunk by
+    /// chunk (<see cref="ChunkedSquares"/>), so that a norm over millions of elements keeps float32's precision.</summary>
     private static double FullNorm<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double) || x.Length <= NormChunk) return double.CreateTruncating(TensorPrimitives.Norm(x));
-        double squares = 0;
-        for (int start = 0; start < x.Length; start += NormChunk)
-        {
-            double chunk = double.CreateTruncating(TensorPrimitives.Norm(x.Slice(start, Math.Min(NormChunk, x.Length - start))));
-            squares += chunk * chunk;
-        }
-        return Math.Sqrt(squares);
-    }
+        => typeof(T) == typeof(double) || x.Length <= AxisReduction.SumChunk
+            ? double.CreateTruncating(TensorPrimitives.Norm(x))
+            : Math.Sqrt(ChunkedSquares.Of(x));
 
     private static void RecordNorm(Tensor result, Tensor x, Tensor kept, double p)
         => Autograd.Record(result, x, g => x.DType == DType.Float32

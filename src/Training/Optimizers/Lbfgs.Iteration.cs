@@ -56,21 +56,14 @@ public sealed partial class Lbfgs
     /// </summary>
     private bool IsNumericalMinimum(LinePoint start, List<LinePoint> trials, double[] x, double[] d)
     {
-        double epsilon = Parameters.Any(p => p.Value.DType == DType.Float32) ? MachineEpsilon32 : MachineEpsilon64;
-        double resolution = Math.Sqrt(epsilon);
+        DType dtype = Parameters.Any(p => p.Value.DType == DType.Float32) ? DType.Float32 : DType.Float64;
+        double resolution = Math.Sqrt(dtype.MachineEpsilon());
         if (trials.Max(t => t.Step) * MaxAbs(d) <= resolution * MaxAbs(x)) return true;
         LinePoint? farthest = trials.Where(t => t.Step > 0 && double.IsFinite(t.Value) && double.IsFinite(t.Slope))
             .Cast<LinePoint?>().MaxBy(t => t!.Value.Step);
         if (farthest is not { } far) return false;
         double curvature = (far.Slope - start.Slope) / far.Step;
-        double scale = Math.Max(Math.Abs(start.Value), epsilon == MachineEpsilon32 ? SmallestNormal32 : SmallestNormal64);
+        double scale = Math.Max(Math.Abs(start.Value), dtype.SmallestNormal());
         return curvature > 0 && start.Slope * start.Slope / (2 * curvature) <= resolution * scale;
     }
-
-    private const double MachineEpsilon64 = 2.220446049250313e-16;
-
-    private const double MachineEpsilon32 = 1.1920928955078125e-7;
-
-    /// <summary>2⁻¹²⁶ and 2⁻¹⁰²², the smallest normal float32 and float64.</summary>
-    private const double SmallestNormal32 = 1.1754943508222875e-38, SmallestNormal64 = 2.2250738585072014e-308;
 }

@@ -45,7 +45,7 @@ internal static class AxisReduction
 
     /// <summary>Elements per SIMD partial sum in <see cref="AccurateSum{T}"/>: short enough that float32
     /// rounding stays near 1e-5 relative per chunk, long enough to run at full SIMD speed.</summary>
-    private const int SumChunk = 1024;
+    internal const int SumChunk = 1024;
 
     /// <summary>Σ values, as SIMD sums of 1024-element chunks accumulated in double, so a float32 sum of
     /// millions of elements keeps about seven digits instead of losing them to one long running sum.</summary>
