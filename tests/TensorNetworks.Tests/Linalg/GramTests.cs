@@ -30,6 +30,27 @@ public sealed class GramTests
         }
     }
 
+    /// <summary>Float64 shapes of the small-matrix kernel (<c>SmallGram</c>): whole blocks of four rows and four columns, a last
+    /// partial block of rows or columns, the smallest and the largest sizes it takes.</summary>
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(5, 7)]
+    [InlineData(8, 160)]
+    [InlineData(40, 160)]
+    [InlineData(43, 161)]
+    [InlineData(64, 2048)]
+    public void Gram_OfASmallFloat64Matrix_EqualsTheProduct_AndIsExactlySymmetric(int rows, int cols)
+    {
+        Assert.True(SmallGram.Suits(rows, cols) || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+        Tensor x = TN.Randn(new Generator((ulong)(rows * 10000 + cols)), DType.Float64, rows, cols);
+        double[] gram = TN.Linalg.Gram(x, 0).ToArray<double>(), u = x.ToArray<double>();
+        double[] expected = MatrixAssert.Multiply(u, rows, cols, MatrixAssert.Transpose(u, rows, cols), rows);
+        MatrixAssert.Close(expected, gram, MatrixAssert.Tolerance(DType.Float64) * cols, $"[{rows}, {cols}]");
+        for (int i = 0; i < rows; i++)
+        for (int j = 0; j < i; j++)
+            Assert.Equal(gram[i * rows + j], gram[j * rows + i]);
+    }
+
     /// <summary>Shapes whose Gram OpenBLAS computes as k-blocks on the cores (<c>GemmSplit.RunGram</c>): 2 and 3 blocks, the
     /// last one shorter, for the first mode (A as stored) and the last mode (Aᵀ).</summary>
     [Theory]
