@@ -22,6 +22,20 @@ public sealed class CholeskyLqTests
         Close(a, TN.MatMul(l, q), 1e-13);
     }
 
+    [Theory]
+    [InlineData(1, 5)]
+    [InlineData(4, 8)]
+    [InlineData(7, 163)]
+    [InlineData(9, 17)]
+    [InlineData(13, 40)]
+    public void TryFactor_OfRaggedShapes_ReconstructsWithOrthonormalRows(int m, int n)
+    {
+        Tensor a = TN.Randn(new Generator((ulong)(m * 1000 + n)), DType.Float64, m, n);
+        var (l, q) = CholeskyLq.TryFactor(a)!;
+        Close(TN.Eye(m, dtype: DType.Float64), TN.MatMul(q, q.Transpose(0, 1)), 1e-13);
+        Close(a, TN.MatMul(l, q), 1e-13);
+    }
+
     [Fact]
     public void TryFactor_RefusesWhatItCannotFactorOrthonormally()
     {
