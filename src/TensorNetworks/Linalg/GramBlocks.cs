@@ -11,7 +11,8 @@ namespace TensorNetworks;
 /// When Q = 1 the blocks are single columns and G = Yᵀ·Y for Y = X as P × I. G is symmetric, so from
 /// I ≥ 128 only its lower block triangle is multiplied (rows split in halves: 3 of the 4 block products, as a
 /// SYRK would) and the upper block is mirrored. A wide matrix with few rows uses chunked dot products. A float64
-/// matrix of 4-64 rows (P = 1) goes to <see cref="SmallGram"/> on either backend. On the
+/// matrix of 4-64 rows (P = 1), or of 4-40 columns for the last mode (Q = 1), goes to <see cref="SmallGram"/> on either
+/// backend. On the
 /// OpenBLAS backend an unfolding that needs no blocks (P = 1 or Q = 1) is one real SYRK instead
 /// (<see cref="OpenBlasLapack.Gram{T}"/>).
 /// </summary>
@@ -47,6 +48,11 @@ internal static class GramBlocks
         if (typeof(T) == typeof(double) && before == 1 && SmallGram.Suits(size, after))
         {
             SmallGram.Multiply(MemoryMarshal.Cast<T, double>(x), size, after, MemoryMarshal.Cast<T, double>(g));
+            return;
+        }
+        if (typeof(T) == typeof(double) && after == 1 && SmallGram.SuitsColumns(before, size))
+        {
+            SmallGram.MultiplyColumns(MemoryMarshal.Cast<T, double>(x), before, size, MemoryMarshal.Cast<T, double>(g));
             return;
         }
         if (Backend.Lapack is OpenBlasLapack && (before == 1 || after == 1))

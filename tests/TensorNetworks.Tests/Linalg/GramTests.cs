@@ -51,6 +51,26 @@ public sealed class GramTests
             Assert.Equal(gram[i * rows + j], gram[j * rows + i]);
     }
 
+    /// <summary>Float64 shapes of the small kernel's last-mode variant (Yᵀ·Y, <c>SmallGram.MultiplyColumns</c>): whole blocks,
+    /// a last partial block of rows and columns, an odd number of rows of Y (the unpaired last one), the extreme sizes.</summary>
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(7, 5)]
+    [InlineData(160, 40)]
+    [InlineData(161, 39)]
+    [InlineData(2048, 13)]
+    public void Gram_OfTheLastModeOfASmallFloat64Matrix_EqualsTheProduct_AndIsExactlySymmetric(int rows, int cols)
+    {
+        Assert.True(SmallGram.SuitsColumns(rows, cols) || !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated);
+        Tensor y = TN.Randn(new Generator((ulong)(rows * 10000 + cols)), DType.Float64, rows, cols);
+        double[] gram = TN.Linalg.Gram(y, 1).ToArray<double>(), u = y.ToArray<double>();
+        double[] expected = MatrixAssert.Multiply(MatrixAssert.Transpose(u, rows, cols), cols, rows, u, cols);
+        MatrixAssert.Close(expected, gram, MatrixAssert.Tolerance(DType.Float64) * rows, $"[{rows}, {cols}]");
+        for (int i = 0; i < cols; i++)
+        for (int j = 0; j < i; j++)
+            Assert.Equal(gram[i * cols + j], gram[j * cols + i]);
+    }
+
     /// <summary>Shapes whose Gram OpenBLAS computes as k-blocks on the cores (<c>GemmSplit.RunGram</c>): 2 and 3 blocks, the
     /// last one shorter, for the first mode (A as stored) and the last mode (Aᵀ).</summary>
     [Theory]
