@@ -56,11 +56,11 @@ public sealed partial class Tensor
     }
 
     /// <summary>‖x‖₂ of all elements: float64 in one SIMD pass; float32 from squares accumulated in double chunk by
-    /// chunk (<see cref="ChunkedSquares"/>), so that a norm over millions of elements keeps float32's precision.</summary>
+    /// chunk (<see cref="ChunkedSum"/>), so that a norm over millions of elements keeps float32's precision.</summary>
     private static double FullNorm<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
         => typeof(T) == typeof(double) || x.Length <= AxisReduction.SumChunk
             ? double.CreateTruncating(TensorPrimitives.Norm(x))
-            : Math.Sqrt(ChunkedSquares.Of(x));
+            : Math.Sqrt(ChunkedSum.Squares(x));
 
     private static void RecordNorm(Tensor result, Tensor x, Tensor kept, double p)
         => Autograd.Record(result, x, g => x.DType == DType.Float32

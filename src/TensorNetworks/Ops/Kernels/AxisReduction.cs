@@ -43,16 +43,16 @@ internal static class AxisReduction
         return (outer, dims[axis], inner);
     }
 
-    /// <summary>Elements per SIMD partial sum in <see cref="AccurateSum{T}"/>: short enough that float32
+    /// <summary>Elements per SIMD partial sum in <see cref="ChunkedSum"/>: short enough that float32
     /// rounding stays near 1e-5 relative per chunk, long enough to run at full SIMD speed.</summary>
     internal const int SumChunk = 1024;
 
-    /// <summary>Σ values, as SIMD sums of 1024-element chunks accumulated in double, so a float32 sum of
-    /// millions of elements keeps about seven digits instead of losing them to one long running sum.</summary>
+    /// <summary>Σ values, as SIMD sums of 1024-element chunks accumulated in double (<see cref="ChunkedSum"/>), so a
+    /// float32 sum of millions of elements keeps about seven digits instead of losing them to one long running sum.</summary>
     private static T AccurateSum<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (values.Length <= SumChunk) return TensorPrimitives.Sum(values);
-        return T.CreateTruncating(AccurateSumInDouble(values));
+        return T.CreateTruncating(ChunkedSum.Of(values));
     }
 
     /// <summary>Elements per block of <see cref="ParallelSum{T}"/> (a multiple of <see cref="SumChunk"/>).</summary>
@@ -71,20 +71,12 @@ internal static class AxisReduction
             for (int b = first; b < first + count; b++)
             {
                 int start = b * ParallelSumBlock;
-                partial[b] = AccurateSumInDouble(values.AsSpan(start, Math.Min(ParallelSumBlock, n - start)));
+                partial[b] = ChunkedSum.Of<T>(values.AsSpan(start, Math.Min(ParallelSumBlock, n - start)));
             }
         });
         double total = 0;
         foreach (double p in partial) total += p;
         return T.CreateTruncating(total);
-    }
-
-    private static double AccurateSumInDouble<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        double total = 0;
-        for (int start = 0; start < values.Length; start += SumChunk)
-            total += double.CreateTruncating(TensorPrimitives.Sum(values.Slice(start, Math.Min(SumChunk, values.Length - start))));
-        return total;
     }
 
     private static Tensor SumRun<T>(Tensor t, int outer, int extent, int inner, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>

@@ -1,0 +1,77 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace TensorNetworks;
+
+/// <summary>
+/// Sums as SIMD reductions of <see cref="AxisReduction.SumChunk"/>-element chunks whose results are added in double:
+/// a float32 sum over millions of elements keeps about seven digits instead of losing them to one long float32
+/// running sum (1.2e-5 relative for a sum of squares over 10⁷ elements). One loop serves every reduction; each is a
+/// small struct that reduces one chunk.
+/// </summary>
+/// <example><code>double squares = ChunkedSum.Squares&lt;float&gt;(x.Span&lt;float&gt;()); // Σ xᵢ²</code></example>
+internal static class ChunkedSum
+{
+    /// <summary>Σ xᵢ.</summary>
+    internal static double Of<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        => InChunks<T, Plain<T>>(x, default);
+
+    /// <summary>Σ xᵢ·yᵢ over equally long spans.</summary>
+    internal static double Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => InChunks<T, Products<T>>(x, y);
+
+    /// <summary>Σ xᵢ².</summary>
+    internal static double Squares<T>(ReadOnlySpan<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+        => InChunks<T, Squared<T>>(x, default);
+
+    /// <summary>Σ (xᵢ − yᵢ)² over equally long spans.</summary>
+    internal static double SquaredDistance<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+        => InChunks<T, SquaredDifferences<T>>(x, y);
+
+    private interface IChunkReduction<T> where T : unmanaged
+    {
+        /// <summary>The reduction of one chunk; <paramref name="y"/> is empty for one-span reductions.</summary>
+        static abstract double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y);
+    }
+
+    private static double InChunks<T, TReduction>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TReduction : IChunkReduction<T>
+    {
+        double total = 0;
+        for (int start = 0; start < x.Length; start += AxisReduction.SumChunk)
+        {
+            int length = Math.Min(AxisReduction.SumChunk, x.Length - start);
+            total += TReduction.Of(x.Slice(start, length), y.IsEmpty ? default : y.Slice(start, length));
+        }
+        return total;
+    }
+
+    private readonly struct Plain<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(TensorPrimitives.Sum(x));
+    }
+
+    private readonly struct Products<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(TensorPrimitives.Dot(x, y));
+    }
+
+    private readonly struct Squared<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        {
+            double norm = double.CreateTruncating(TensorPrimitives.Norm(x));
+            return norm * norm;
+        }
+    }
+
+    private readonly struct SquaredDifferences<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        {
+            double distance = double.CreateTruncating(TensorPrimitives.Distance(x, y));
+            return distance * distance;
+        }
+    }
+}
