@@ -5,7 +5,8 @@ public sealed partial class Tensor
 {
     /// <summary>
     /// sᵢ = exp(xᵢ − m) / Σⱼ exp(xⱼ − m) along <paramref name="axis"/> (m the line's maximum, so large
-    /// inputs never overflow); each line sums to 1. Vector-Jacobian product: dx = s ⊙ (g − Σ g ⊙ s).
+    /// inputs never overflow); each line sums to 1. Vector-Jacobian product: dx = s ⊙ (g − Σ g ⊙ s). In float32 the sums
+    /// along the axis add 1024-element chunks in double, as <see cref="Sum()"/> does, so long axes keep float32's precision.
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range.</exception>
     /// <example><code>Tensor p = TN.Tensor(new[] { 1.0, 2.0, 3.0 }).Softmax(); // [0.090, 0.245, 0.665]</code></example>
@@ -14,7 +15,7 @@ public sealed partial class Tensor
     /// <summary>
     /// ln softmax(x) = x − m − ln Σⱼ exp(xⱼ − m) along <paramref name="axis"/>, computed without forming the
     /// softmax so that tiny probabilities keep their precision. Vector-Jacobian product:
-    /// dx = g − exp(y) · Σ g, with y the result.
+    /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis add 1024-element chunks in double.
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range.</exception>
     /// <example><code>Tensor logp = logits.LogSoftmax(1); // [N, C] log-probabilities</code></example>

@@ -105,6 +105,62 @@ public sealed class SoftmaxTests
         Reference.Close(wide.Grad!.ToArray<double>(), single.Grad!, 1e-6);
     }
 
+    public static TheoryData<int[]> LongLines() => new() { { [1 << 22] }, { [1 << 21, 2] } };
+
+    /// <summary>U[0, 1) float32 values along axis 0: one line of 4M, or two strided lines of 2M. One float32 running sum
+    /// of exp over them was off by 2e-5 relative (contiguous) and 4e-4 (strided); summed in double chunk by chunk, the
+    /// results are within a few float32 roundings of float64 ones.</summary>
+    private static Tensor LongLine(int[] shape, ulong seed) => TN.Rand(new Generator(seed), DType.Float32, shape);
+
+    /// <summary>The largest |actualᵢ − expectedᵢ| / |scaleᵢ|.</summary>
+    private static double WorstError(double[] actual, double[] expected, double[] scale)
+    {
+        double worst = 0;
+        for (int i = 0; i < actual.Length; i++) worst = Math.Max(worst, Math.Abs(actual[i] - expected[i]) / Math.Abs(scale[i]));
+        return worst;
+    }
+
+    [Theory]
+    [MemberData(nameof(LongLines))]
+    public void SoftmaxAndLogSoftmax_Float32KeepTheirPrecisionAlongMillionsOfElements(int[] shape)
+    {
+        Tensor x = LongLine(shape, 61), wide = x.To(DType.Float64);
+        (string, Func<Tensor, Tensor>)[] ops = [("Softmax", t => t.Softmax(0)), ("LogSoftmax", t => t.LogSoftmax(0))];
+        foreach (var (name, op) in ops)
+        {
+            double[] y = op(x).ToArray<double>(), expected = op(wide).ToArray<double>();
+            double worst = WorstError(y, expected, expected);
+            Assert.True(worst <= 4e-7, $"{name}: largest relative error {worst:E2}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(LongLines))]
+    public void SoftmaxBackward_Float32KeepsItsPrecisionAlongMillionsOfElements(int[] shape)
+    {
+        Tensor x = LongLine(shape, 63), g = LongLine(shape, 64);
+        Tensor wide = x.To(DType.Float64).RequiringGrad(), single = x.RequiringGrad();
+        (single.Softmax(0) * g).Sum().Backward();
+        (wide.Softmax(0) * g.To(DType.Float64)).Sum().Backward();
+        double[] s = wide.Detach().Softmax(0).ToArray<double>();
+        double worst = WorstError(single.Grad!.ToArray<double>(), wide.Grad!.ToArray<double>(), s);
+        Assert.True(worst <= 4e-7, $"largest error relative to the softmax {worst:E2}");
+    }
+
+    [Theory]
+    [MemberData(nameof(LongLines))]
+    public void LogSoftmaxBackward_Float32KeepsItsPrecisionAlongMillionsOfElements(int[] shape)
+    {
+        Tensor x = LongLine(shape, 65), g = LongLine(shape, 66);
+        Tensor wide = x.To(DType.Float64).RequiringGrad(), single = x.RequiringGrad();
+        (single.LogSoftmax(0) * g).Sum().Backward();
+        (wide.LogSoftmax(0) * g.To(DType.Float64)).Sum().Backward();
+        // dx = g − softmax · Σ g: measured against its second term, which carries the sum (and y's float32 rounding).
+        double[] pg = (wide.Detach().Softmax(0) * g.To(DType.Float64).Sum([0], keepDim: true)).ToArray<double>();
+        double worst = WorstError(single.Grad!.ToArray<double>(), wide.Grad!.ToArray<double>(), pg);
+        Assert.True(worst <= 3e-6, $"largest error relative to softmax · Σ g {worst:E2}");
+    }
+
     [Fact]
     public void Softmax_ThrowsForAxisOutOfRange()
     {
