@@ -7,8 +7,9 @@ public sealed partial class Tensor
     /// sᵢ = exp(xᵢ − m) / Σⱼ exp(xⱼ − m) along <paramref name="axis"/> (m the line's maximum, so large
     /// inputs never overflow); each line sums to 1. Vector-Jacobian product: dx = s ⊙ (g − Σ g ⊙ s). In float32 the sums
     /// along the axis add 1024-element chunks in double, as <see cref="Sum()"/> does, so long axes keep float32's precision.
+    /// A 0-d tensor is one line of one element for axis 0 or −1, as in PyTorch: its softmax is 1 (NaN for ±∞ or NaN).
     /// </summary>
-    /// <exception cref="ArgumentException">When the axis is out of range.</exception>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>
     /// <example><code>Tensor p = TN.Tensor(new[] { 1.0, 2.0, 3.0 }).Softmax(); // [0.090, 0.245, 0.665]</code></example>
     public Tensor Softmax(int axis = -1) => Normalized(axis, LineOp.Softmax, LineOp.SoftmaxBackward, "Softmax");
 
@@ -16,18 +17,28 @@ public sealed partial class Tensor
     /// ln softmax(x) = x − m − ln Σⱼ exp(xⱼ − m) along <paramref name="axis"/>, computed without forming the
     /// softmax so that tiny probabilities keep their precision. Vector-Jacobian product:
     /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis add 1024-element chunks in double.
+    /// A 0-d tensor is one line of one element for axis 0 or −1, as in PyTorch: its log-softmax is 0 (NaN for ±∞ or NaN).
     /// </summary>
-    /// <exception cref="ArgumentException">When the axis is out of range.</exception>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>
     /// <example><code>Tensor logp = logits.LogSoftmax(1); // [N, C] log-probabilities</code></example>
     public Tensor LogSoftmax(int axis = -1) => Normalized(axis, LineOp.LogSoftmax, LineOp.LogSoftmaxBackward, "LogSoftmax");
 
     private Tensor Normalized(int axis, LineOp forward, LineOp backward, string op)
     {
-        var (outer, extent, inner) = AxisReduction.Split(Dims, ReductionAxis(axis, op));
+        var (outer, extent, inner) = Lines(axis, op);
         Tensor y = Uninitialized(DType, Dims);
         RunLines(forward, this, null, null, y, outer, extent, inner);
         if (Autograd.ShouldRecord(this)) RecordNormalized(y, this, backward, outer, extent, inner, op);
         return y;
+    }
+
+    /// <summary>The (outer, extent, inner) view of the lines along <paramref name="axis"/>; a 0-d tensor is one line of
+    /// one element for axis 0 or −1 (PyTorch's rule for a dim on a 0-d tensor).</summary>
+    private (int Outer, int Extent, int Inner) Lines(int axis, string op)
+    {
+        if (Dims.Length > 0) return AxisReduction.Split(Dims, ReductionAxis(axis, op));
+        if (axis is 0 or -1) return (1, 1, 1);
+        throw new ArgumentException($"{op}: axis {axis} is out of range for a 0-d tensor, which takes axis 0 or -1 (one line of one element).");
     }
 
     private static void RecordNormalized(Tensor y, Tensor x, LineOp backward, int outer, int extent, int inner, string op)

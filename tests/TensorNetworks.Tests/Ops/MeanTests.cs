@@ -63,7 +63,7 @@ public sealed class MeanTests
     public void AxisArguments_OnA0DTensor_SayItHasNoAxes()
     {
         Tensor scalar = TN.Scalar(3.0, DType.Float64);
-        foreach (Action call in new Action[] { () => scalar.Sum(0), () => scalar.Max(0), () => scalar.Softmax(), () => scalar.Squeeze(0), () => scalar.Size(0) })
+        foreach (Action call in new Action[] { () => scalar.Sum(0), () => scalar.Max(0), () => scalar.Squeeze(0), () => scalar.Size(0) })
         {
             Exception e = Assert.ThrowsAny<ArgumentException>(call);
             Assert.Contains("a 0-d tensor has no axes", e.Message);

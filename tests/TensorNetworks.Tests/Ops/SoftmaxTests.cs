@@ -161,6 +161,33 @@ public sealed class SoftmaxTests
         Assert.True(worst <= 3e-6, $"largest error relative to softmax · Σ g {worst:E2}");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Softmax_OfA0dTensorIsOneAndItsLogIsZero(int axis)
+    {
+        Tensor x = TN.Scalar(3.5).RequiringGrad();
+        Tensor s = x.Softmax(axis), l = x.LogSoftmax(axis);
+        Assert.Empty(s.Dims);
+        Assert.Equal(1.0, s.Item());
+        Assert.Empty(l.Dims);
+        Assert.Equal(0.0, l.Item());
+        (s + l).Backward();
+        Assert.Equal(0.0, x.Grad!.Item());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-2)]
+    public void Softmax_OfA0dTensorThrowsForOtherAxes(int axis)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TN.Scalar(1.0).Softmax(axis));
+        Assert.Contains("Softmax", e.Message);
+        Assert.Contains($"axis {axis}", e.Message);
+        Assert.Contains("0-d", e.Message);
+        Assert.Contains("LogSoftmax", Assert.Throws<ArgumentException>(() => TN.Scalar(1.0).LogSoftmax(axis)).Message);
+    }
+
     [Fact]
     public void Softmax_ThrowsForAxisOutOfRange()
     {
