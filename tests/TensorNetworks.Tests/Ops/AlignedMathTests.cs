@@ -47,6 +47,35 @@ public sealed class AlignedMathTests
         }
     }
 
+    /// <summary>
+    /// TensorPrimitives' float64 exp computes a whole SIMD vector by the scalar exp when one of its lanes is NaN or
+    /// beyond ±708, and by its polynomial otherwise; the two differ in the last bit, so an element's value depended on
+    /// its neighbours, and on the vector width the running code was compiled for (the runtime's precompiled code splits
+    /// a 256-bit vector into two 128-bit halves, its tier-1 code does not): the same call changed results once tiered up.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Function_GivesEachElementTheSameBitsWhateverItsNeighbours(string name)
+    {
+        const int length = 256;
+        double[] x = Inputs(name, length), exponents = Inputs("pow-scalar", length);
+        Function f = Named(name, exponents);
+        var alone = new double[length];
+        f([.. x.Select(v => Math.Clamp(v, -300.0, 300.0))], alone);
+        foreach (double neighbour in new[] { double.NaN, 1e4, -1e4 })
+        {
+            var y = new double[length];
+            for (int i = 0; i < length; i++)
+            {
+                double[] near = [.. x.Select(v => Math.Clamp(v, -300.0, 300.0))];
+                near[i ^ 1] = neighbour;
+                f(near, y);
+                Assert.True(BitConverter.DoubleToInt64Bits(alone[i]) == BitConverter.DoubleToInt64Bits(y[i]),
+                    $"{name}({near[i]:R}) beside {neighbour}: {y[i]:R}, beside {x[i ^ 1]:R}: {alone[i]:R}");
+            }
+        }
+    }
+
     [Fact]
     public void Function_WorksInPlaceAcrossChunks()
     {

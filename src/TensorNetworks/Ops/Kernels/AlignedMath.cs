@@ -13,6 +13,15 @@ namespace TensorNetworks;
 /// buffer and copies them out, so an element's value depends only on the input, its place in its chunk and the
 /// chunk's length. Exact operations (add, multiply, sqrt, max) need no such care; on one core the copying costs
 /// 15-20% of a float32 exp.
+/// <para>
+/// TensorPrimitives' float64 exp (inside exp, sigmoid and tanh) computes a whole SIMD vector by the scalar exp
+/// when any of its lanes is NaN or beyond ±708, and by a polynomial otherwise; the two differ in the last bit, so an
+/// element's value depended on its neighbours and on the vector width the running code was compiled for: the runtime's
+/// precompiled exp splits a 256-bit vector into two 128-bit halves and its tier-1 code does not, so the same sigmoid
+/// gave other bits once the JIT had tiered it up. Here such lanes never reach the vector code: they enter it as 0 and
+/// the scalar function gives their values (see <see cref="IBoundedFunction{T}"/>). TensorPrimitives' pow computes each
+/// element alone and needs no such care.
+/// </para>
 /// </summary>
 /// <example><code>AlignedMath.Exp&lt;double&gt;(x, y); // y[i] = exp(x[i]), the same bits wherever y is; y may be x</code></example>
 internal static class AlignedMath
@@ -72,9 +81,55 @@ internal static class AlignedMath
         }
     }
 
-    private readonly struct Exponential<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// A TensorPrimitives function whose vector code gives lane-by-lane results only for |x| ≤ <see cref="Bound"/>, with
+    /// the scalar function for the other elements (and NaN).
+    /// </summary>
+    private interface IBoundedFunction<T> where T : unmanaged
     {
-        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Exp(x, y);
+        /// <summary>The largest |x| for which the vector code never falls back to the scalar exp for its whole vector.</summary>
+        T Bound { get; }
+
+        /// <summary>Writes f(x) into y with TensorPrimitives.</summary>
+        void Vector(ReadOnlySpan<T> x, Span<T> y);
+
+        /// <summary>f(x) for one element.</summary>
+        T Scalar(T x);
+    }
+
+    /// <summary>
+    /// Writes f(x) into <paramref name="y"/>, which must not overlap <paramref name="x"/>: by the vector code alone when
+    /// every |x| is within the bound; else by the vector code on x with 0 in place of the elements outside the bound,
+    /// then the scalar f for those elements.
+    /// </summary>
+    private static void WithinBound<T, TF>(ReadOnlySpan<T> x, Span<T> y, TF f)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TF : struct, IBoundedFunction<T>
+    {
+        T bound = f.Bound;
+        if (T.Abs(TensorPrimitives.MaxMagnitude(x)) <= bound)
+        {
+            f.Vector(x, y);
+            return;
+        }
+        for (int i = 0; i < x.Length; i++) y[i] = T.Abs(x[i]) <= bound ? x[i] : T.Zero;
+        f.Vector(y, y);
+        for (int i = 0; i < x.Length; i++)
+            if (!(T.Abs(x[i]) <= bound)) y[i] = f.Scalar(x[i]);
+    }
+
+    /// <summary>The exp argument beyond which TensorPrimitives' float64 exp takes its scalar path for the whole vector.</summary>
+    private const double ExpBound = 708;
+
+    private readonly struct Exponential<T> : IChunkFunction<T>, IBoundedFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => WithinBound(x, y, this);
+
+        public T Bound => T.CreateTruncating(ExpBound);
+
+        public void Vector(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Exp(x, y);
+
+        public T Scalar(T x) => T.Exp(x);
     }
 
     private readonly struct Logarithm<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
@@ -82,14 +137,28 @@ internal static class AlignedMath
         public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Log(x, y);
     }
 
-    private readonly struct Logistic<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>1 / (1 + exp(−x)): the exp argument is −x.</summary>
+    private readonly struct Logistic<T> : IChunkFunction<T>, IBoundedFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => WithinBound(x, y, this);
+
+        public T Bound => T.CreateTruncating(ExpBound);
+
+        public void Vector(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
+
+        public T Scalar(T x) => T.One / (T.One + T.Exp(-x));
     }
 
-    private readonly struct HyperbolicTangent<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>TensorPrimitives' tanh is −z / (z + 2) with z = exp(−2|x|) − 1: the exp argument is −2|x|.</summary>
+    private readonly struct HyperbolicTangent<T> : IChunkFunction<T>, IBoundedFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Tanh(x, y);
+        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => WithinBound(x, y, this);
+
+        public T Bound => T.CreateTruncating(ExpBound / 2);
+
+        public void Vector(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Tanh(x, y);
+
+        public T Scalar(T x) => T.Tanh(x);
     }
 
     /// <summary>x^p with p the span <c>second</c> when given, else the scalar.</summary>
