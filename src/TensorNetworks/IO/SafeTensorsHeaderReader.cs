@@ -1,8 +1,5 @@
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace TensorNetworks.IO;
 
@@ -10,7 +7,8 @@ namespace TensorNetworks.IO;
 /// Parses and checks the JSON header of a safetensors file: a UTF-8 object that maps each tensor name to
 /// <c>{"dtype", "shape", "data_offsets"}</c>, plus an optional <c>__metadata__</c> object of strings.
 /// The header must be strict JSON (RFC 8259), as Python's safetensors requires: double-quoted keys and
-/// strings, no comments, no trailing commas, no NaN. Every value is checked before use; a problem becomes
+/// strings, no comments, no trailing commas, no NaN, no key twice in one object. It is parsed once, by
+/// System.Text.Json's <see cref="Utf8JsonReader"/>. Every value is checked before use; a problem becomes
 /// an <see cref="InvalidDataException"/> that names the file and the byte where the offending entry sits.
 /// </summary>
 internal static class SafeTensorsHeaderReader
@@ -43,36 +41,67 @@ internal static class SafeTensorsHeaderReader
         if (text.Length == 0 || text[0] != '{')
             throw Corrupt(path, HeaderStart, $"the header must be a JSON object starting with '{{', but it starts with {Describe(text)}.");
 
-        CheckStrictJson(header, path);
-        JObject root = ParseJson(text, path);
         var entries = new List<SafeTensorsEntry>();
         var metadata = new Dictionary<string, string>();
-        foreach (JProperty property in root.Properties())
+        foreach (var (name, value, offset) in ReadProperties(header, path))
         {
-            long offset = HeaderStart + ByteOffset(text, property);
-            if (property.Name == MetadataKey)
-                ReadMetadata(property.Value, metadata, path, offset);
+            if (name == MetadataKey)
+                ReadMetadata(value, metadata, path, offset);
             else
-                entries.Add(ReadEntry(property, path, offset));
+                entries.Add(ReadEntry(name, value, path, offset));
         }
         return (entries, metadata);
     }
 
-    /// <summary>Reads the whole header with <see cref="Utf8JsonReader"/>, which accepts only strict JSON
-    /// (the Newtonsoft reader that builds the tree accepts single quotes, unquoted keys and trailing commas).</summary>
-    private static void CheckStrictJson(byte[] header, string path)
+    /// <summary>
+    /// The header's top-level properties in order, each with the file offset where its value starts, read in one pass
+    /// by <see cref="Utf8JsonReader"/>, which accepts only strict JSON; a key repeated at any depth is refused too.
+    /// </summary>
+    private static List<(string Name, JsonElement Value, long Offset)> ReadProperties(byte[] header, string path)
     {
         var reader = new Utf8JsonReader(header, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = false, MaxDepth = 64 });
+        var properties = new List<(string Name, JsonElement Value, long Offset)>();
+        var names = new HashSet<string>();
         try
         {
-            while (reader.Read())
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                string name = reader.GetString()!;
+                reader.Read();
+                long offset = HeaderStart + reader.TokenStartIndex;
+                JsonElement value = JsonElement.ParseValue(ref reader);
+                if (!names.Add(name))
+                    throw Corrupt(path, offset, $"the header is not valid JSON: the key \"{name}\" appears twice.");
+                RejectRepeatedKeys(value, path, offset);
+                properties.Add((name, value, offset));
             }
+            // Past the closing '}' only whitespace may follow: Read() throws on anything else.
+            reader.Read();
         }
-        catch (System.Text.Json.JsonException e)
+        catch (JsonException e)
         {
             long offset = ByteOffset(header, e.LineNumber ?? 0, e.BytePositionInLine ?? 0);
             throw Corrupt(path, HeaderStart + offset, $"the header is not valid JSON (safetensors headers are strict JSON: double-quoted keys and strings, no comments, no trailing commas): {e.Message}");
+        }
+        return properties;
+    }
+
+    /// <summary>Refuses an object inside <paramref name="value"/> that names a key twice.</summary>
+    private static void RejectRepeatedKeys(JsonElement value, string path, long offset)
+    {
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in value.EnumerateArray()) RejectRepeatedKeys(item, path, offset);
+            return;
+        }
+        if (value.ValueKind != JsonValueKind.Object) return;
+        var seen = new HashSet<string>();
+        foreach (JsonProperty property in value.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+                throw Corrupt(path, offset, $"the header is not valid JSON: the key \"{property.Name}\" appears twice in one object.");
+            RejectRepeatedKeys(property.Value, path, offset);
         }
     }
 
@@ -89,50 +118,22 @@ internal static class SafeTensorsHeaderReader
         return Math.Min(start + bytePositionInLine, header.Length);
     }
 
-    private static JObject ParseJson(string text, string path)
+    private static void ReadMetadata(JsonElement value, Dictionary<string, string> into, string path, long offset)
     {
-        using var reader = new JsonTextReader(new StringReader(text))
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Double,
-            MaxDepth = 64,
-        };
-        var settings = new JsonLoadSettings
-        {
-            DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-            LineInfoHandling = LineInfoHandling.Load,
-            CommentHandling = CommentHandling.Ignore,
-        };
-        try
-        {
-            JObject root = JObject.Load(reader, settings);
-            if (reader.Read())
-                throw Corrupt(path, HeaderStart + ByteOffset(text, reader.LineNumber, reader.LinePosition), "there is more content after the header's closing '}'.");
-            return root;
-        }
-        catch (JsonReaderException e)
-        {
-            throw Corrupt(path, HeaderStart + ByteOffset(text, e.LineNumber, e.LinePosition), $"the header is not valid JSON: {e.Message}");
-        }
-    }
-
-    private static void ReadMetadata(JToken value, Dictionary<string, string> into, string path, long offset)
-    {
-        if (value is not JObject map)
+        if (value.ValueKind != JsonValueKind.Object)
             throw Corrupt(path, offset, $"\"{MetadataKey}\" must be an object of strings, but it is {Describe(value)}.");
-        foreach (JProperty entry in map.Properties())
+        foreach (JsonProperty entry in value.EnumerateObject())
         {
-            if (entry.Value.Type != JTokenType.String)
+            if (entry.Value.ValueKind != JsonValueKind.String)
                 throw Corrupt(path, offset, $"\"{MetadataKey}\" must map strings to strings, but \"{entry.Name}\" holds {Describe(entry.Value)}.");
-            into[entry.Name] = (string)entry.Value!;
+            into[entry.Name] = entry.Value.GetString()!;
         }
     }
 
-    private static SafeTensorsEntry ReadEntry(JProperty property, string path, long offset)
+    private static SafeTensorsEntry ReadEntry(string name, JsonElement info, string path, long offset)
     {
-        string name = property.Name;
-        if (property.Value is not JObject info)
-            throw Corrupt(path, offset, $"tensor \"{name}\" must be described by an object with dtype, shape and data_offsets, but it is {Describe(property.Value)}.");
+        if (info.ValueKind != JsonValueKind.Object)
+            throw Corrupt(path, offset, $"tensor \"{name}\" must be described by an object with dtype, shape and data_offsets, but it is {Describe(info)}.");
         DType dtype = ReadDType(info, name, path, offset);
         int[] dims = ReadShape(info, name, path, offset);
         long[] offsets = ReadIntegers(info, "data_offsets", name, path, offset, long.MaxValue);
@@ -147,11 +148,11 @@ internal static class SafeTensorsHeaderReader
         return new SafeTensorsEntry(name, dtype, dims, begin, end, offset);
     }
 
-    private static DType ReadDType(JObject info, string name, string path, long offset)
+    private static DType ReadDType(JsonElement info, string name, string path, long offset)
     {
-        if (info["dtype"] is not { Type: JTokenType.String } token)
+        if (!info.TryGetProperty("dtype", out JsonElement token) || token.ValueKind != JsonValueKind.String)
             throw Corrupt(path, offset, $"tensor \"{name}\" has no string \"dtype\".");
-        string dtype = (string)token!;
+        string dtype = token.GetString()!;
         return dtype switch
         {
             "F32" => DType.Float32,
@@ -161,7 +162,7 @@ internal static class SafeTensorsHeaderReader
         };
     }
 
-    private static int[] ReadShape(JObject info, string name, string path, long offset)
+    private static int[] ReadShape(JsonElement info, string name, string path, long offset)
     {
         long[] extents = ReadIntegers(info, "shape", name, path, offset, int.MaxValue);
         var dims = new int[extents.Length];
@@ -177,39 +178,21 @@ internal static class SafeTensorsHeaderReader
     }
 
     /// <summary>The array <paramref name="key"/> of <paramref name="info"/>, each element an integer in [0, max].</summary>
-    private static long[] ReadIntegers(JObject info, string key, string name, string path, long offset, long max)
+    private static long[] ReadIntegers(JsonElement info, string key, string name, string path, long offset, long max)
     {
-        if (info[key] is not JArray array)
+        if (!info.TryGetProperty(key, out JsonElement array) || array.ValueKind != JsonValueKind.Array)
             throw Corrupt(path, offset, $"tensor \"{name}\" has no \"{key}\" array.");
-        var values = new long[array.Count];
+        var values = new long[array.GetArrayLength()];
         for (int i = 0; i < values.Length; i++)
         {
-            JToken item = array[i];
-            bool ok = item.Type == JTokenType.Integer && ((JValue)item).Value is not BigInteger;
-            long value = ok ? (long)item : -1;
+            JsonElement item = array[i];
+            long value = -1;
+            bool ok = item.ValueKind == JsonValueKind.Number && item.TryGetInt64(out value);
             if (!ok || value < 0 || value > max)
-                throw Corrupt(path, offset, $"tensor \"{name}\" has {key} {array.ToString(Formatting.None)}; element {i} must be an integer from 0 to {max}.");
+                throw Corrupt(path, offset, $"tensor \"{name}\" has {key} {array.GetRawText()}; element {i} must be an integer from 0 to {max}.");
             values[i] = value;
         }
         return values;
-    }
-
-    /// <summary>The UTF-8 byte offset within <paramref name="text"/> of a token's line information (for a
-    /// property: where its value starts).</summary>
-    private static long ByteOffset(string text, IJsonLineInfo token) =>
-        token.HasLineInfo() ? ByteOffset(text, token.LineNumber, token.LinePosition) : 0;
-
-    private static long ByteOffset(string text, int lineNumber, int linePosition)
-    {
-        int index = 0;
-        for (int line = 1; line < lineNumber && index < text.Length; line++)
-        {
-            int newline = text.IndexOf('\n', index);
-            if (newline < 0) break;
-            index = newline + 1;
-        }
-        index = Math.Clamp(index + linePosition, 0, text.Length);
-        return Encoding.UTF8.GetByteCount(text.AsSpan(0, index));
     }
 
     private static InvalidDataException Corrupt(string path, long offset, string problem) =>
@@ -219,12 +202,14 @@ internal static class SafeTensorsHeaderReader
 
     private static string Describe(string text) => text.Length == 0 ? "nothing (it is empty)" : $"'{text[0]}'";
 
-    private static string Describe(JToken token) => token.Type switch
+    private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JTokenType.Object => "an object",
-        JTokenType.Array => "an array",
-        JTokenType.Null => "null",
-        _ => $"the {token.Type.ToString().ToLowerInvariant()} {token.ToString(Formatting.None)}",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Null => "null",
+        JsonValueKind.String => $"the string {value.GetRawText()}",
+        JsonValueKind.Number => $"the {(value.TryGetInt64(out _) ? "integer" : "number")} {value.GetRawText()}",
+        _ => $"the boolean {value.GetRawText()}",
     };
 
     private static string Format<T>(IEnumerable<T> values) => "[" + string.Join(", ", values) + "]";

@@ -225,6 +225,17 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.True(e.Message.Contains(expected), e.Message);
     }
 
+    [Theory]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]},\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 8 + 58, "the key \"a\" appears twice")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"dtype\":\"F64\",\"shape\":[0],\"data_offsets\":[0,0]}}", 8 + 5, "the key \"dtype\" appears twice")]
+    [InlineData("{\"__metadata__\":{\"k\":\"1\",\"k\":\"2\"}}", 8 + 16, "the key \"k\" appears twice")]
+    [InlineData("{\"a\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0],\"x\":[{\"n\":1,\"n\":2}]}}", 8 + 5, "the key \"n\" appears twice")]
+    public void Load_NamesAKeyRepeatedAtAnyDepth(string header, long offset, string expected)
+    {
+        string path = WriteRaw(header, []);
+        AssertCorrupt(path, offset, expected);
+    }
+
     [Fact]
     public void Load_RejectsTheLenientJsonThatPythonsSafetensorsRejects()
     {
