@@ -76,6 +76,35 @@ public sealed class AlignedMathTests
         }
     }
 
+    /// <summary>Float32 exp, sigmoid and tanh beside NaN, an overflowing and an underflowing neighbour: each element
+    /// keeps the bits it has alone.</summary>
+    [Theory]
+    [InlineData("exp")]
+    [InlineData("sigmoid")]
+    [InlineData("tanh")]
+    public void Float32Function_GivesEachElementTheSameBitsWhateverItsNeighbours(string name)
+    {
+        const int length = 256;
+        float[] x = [.. TN.Randn(new Generator(2), DType.Float32, length).ToArray<float>().Select(v => v * 40)];
+        FloatFunction f = name switch { "exp" => AlignedMath.Exp, "sigmoid" => AlignedMath.Sigmoid, _ => AlignedMath.Tanh };
+        var alone = new float[length];
+        f(x, alone);
+        foreach (float neighbour in new[] { float.NaN, 1e4f, -1e4f, 100f, -120f })
+        {
+            var y = new float[length];
+            for (int i = 0; i < length; i++)
+            {
+                float[] near = [.. x];
+                near[i ^ 1] = neighbour;
+                f(near, y);
+                Assert.True(BitConverter.SingleToInt32Bits(alone[i]) == BitConverter.SingleToInt32Bits(y[i]),
+                    $"{name}({near[i]:R}) beside {neighbour}: {y[i]:R}, beside {x[i ^ 1]:R}: {alone[i]:R}");
+            }
+        }
+    }
+
+    private delegate void FloatFunction(ReadOnlySpan<float> x, Span<float> y);
+
     [Fact]
     public void Function_WorksInPlaceAcrossChunks()
     {
