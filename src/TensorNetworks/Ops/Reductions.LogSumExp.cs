@@ -8,8 +8,8 @@ public sealed partial class Tensor
     /// <summary>
     /// ln Σₖ exp(xₖ) along <paramref name="axis"/>, computed stably as m + ln Σₖ exp(xₖ − m) with m the
     /// line's maximum (−∞ for an empty axis or a line of −∞). With <paramref name="keepDim"/> the axis stays
-    /// as extent 1. d/dxₖ = exp(xₖ − lse) = softmax(x)ₖ. In float32 the sum adds 1024-element chunks in double, as
-    /// <see cref="Sum()"/> does.
+    /// as extent 1. d/dxₖ = exp(xₖ − lse) = softmax(x)ₖ. In float32 the sum is kept in double, as
+    /// <see cref="Sum()"/>'s is (1024-element chunks along the last axis, each row along another).
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range.</exception>
     /// <example><code>double l = TN.Tensor(new[] { 1000.0, 1000.0 }).LogSumExp(0).Item(); // 1000.693...</code></example>

@@ -6,7 +6,8 @@ public sealed partial class Tensor
     /// <summary>
     /// sᵢ = exp(xᵢ − m) / Σⱼ exp(xⱼ − m) along <paramref name="axis"/> (m the line's maximum, so large
     /// inputs never overflow); each line sums to 1. Vector-Jacobian product: dx = s ⊙ (g − Σ g ⊙ s). In float32 the sums
-    /// along the axis add 1024-element chunks in double, as <see cref="Sum()"/> does, so long axes keep float32's precision.
+    /// along the axis are kept in double, as <see cref="Sum()"/>'s are (1024-element chunks along the last axis, each row
+    /// along another), so long axes keep float32's precision.
     /// A 0-d tensor is one line of one element for axis 0 or −1, as in PyTorch: its softmax is 1 (NaN for ±∞ or NaN).
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>
@@ -16,7 +17,7 @@ public sealed partial class Tensor
     /// <summary>
     /// ln softmax(x) = x − m − ln Σⱼ exp(xⱼ − m) along <paramref name="axis"/>, computed without forming the
     /// softmax so that tiny probabilities keep their precision. Vector-Jacobian product:
-    /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis add 1024-element chunks in double.
+    /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis are kept in double, as in <see cref="Softmax"/>.
     /// A 0-d tensor is one line of one element for axis 0 or −1, as in PyTorch: its log-softmax is 0 (NaN for ±∞ or NaN).
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>

@@ -28,6 +28,18 @@ public sealed class LogSumExpTests
             Assert.True(Math.Abs(lse[i] - expected[i]) <= 1e-7 * expected[i], $"line {i}: {lse[i]:R}, float64 {expected[i]:R}");
     }
 
+    [Theory]
+    [MemberData(nameof(SoftmaxTests.SpikedLines), MemberType = typeof(SoftmaxTests))]
+    public void LogSumExp_Float32AddsTinyTermsToALargeOneAsPreciselyAlongEitherLayout(int[] shape, int axis)
+    {
+        // The spiked line's lse is ln(1 + 1.1e-3): float32 partial sums of 1024 rows put it 4.6e-6 off along the
+        // strided axis, a double row 7.6e-8; the contiguous line's 1024-element chunks, 3.8e-7.
+        Tensor x = SoftmaxTests.SpikedLine(shape, 68);
+        double[] lse = x.LogSumExp(axis).ToArray<double>(), expected = x.To(DType.Float64).LogSumExp(axis).ToArray<double>();
+        for (int i = 0; i < lse.Length; i++)
+            Assert.True(Math.Abs(lse[i] - expected[i]) <= 5e-7 * Math.Max(1, Math.Abs(expected[i])), $"line {i}: {lse[i]:R}, float64 {expected[i]:R}");
+    }
+
     [Fact]
     public void LogSumExp_IsStableForLargeValues()
     {

@@ -39,6 +39,15 @@ public sealed class NormTests
     }
 
     [Fact]
+    public void Norm_AlongAStridedAxisKeepsFloat32PrecisionOverMillionsOfElements()
+    {
+        Tensor x = TN.Rand(new Generator(45), DType.Float32, 1 << 21, 2) + 1;
+        double[] norm = x.Norm([0]).ToArray<double>(), expected = x.To(DType.Float64).Norm([0]).ToArray<double>();
+        for (int i = 0; i < norm.Length; i++)
+            Assert.True(Math.Abs(norm[i] - expected[i]) <= 2e-7 * expected[i], $"line {i}: {norm[i]:R}, float64 {expected[i]:R}");
+    }
+
+    [Fact]
     public void Norm_GradientIsXOverNorm()
     {
         var x = TN.Tensor(new[] { 3.0, -4.0 }).RequiringGrad();

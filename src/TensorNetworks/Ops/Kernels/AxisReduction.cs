@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -6,7 +7,9 @@ namespace TensorNetworks;
 /// <summary>
 /// Sums over a set of axes by reducing each run of adjacent axes in one pass, the run viewed as
 /// (outer, extent, inner): with inner = 1 each output is the SIMD sum of a contiguous row (a sum over
-/// every axis is one such row); otherwise rows of length inner are added together.
+/// every axis is one such row), float32 in 1024-element chunks added in double; otherwise rows of length inner are
+/// added together into a pooled row of doubles (<see cref="ChunkedSum.AddRow{T}"/>), so a float32 sum along a strided
+/// axis is rounded once per output.
 /// </summary>
 internal static class AxisReduction
 {
@@ -94,12 +97,16 @@ internal static class AxisReduction
         }
         else
         {
+            double[] rented = ArrayPool<double>.Shared.Rent(inner);
+            Span<double> total = rented.AsSpan(0, inner);
             for (int o = 0; o < outer; o++)
             {
-                var row = dst.Slice(o * inner, inner);
                 int block = o * extent * inner;
-                for (int k = 0; k < extent; k++) TensorPrimitives.Add(row, src.Slice(block + k * inner, inner), row);
+                total.Clear();
+                for (int k = 0; k < extent; k++) ChunkedSum.AddRow(total, src.Slice(block + k * inner, inner));
+                TensorPrimitives.ConvertTruncating<double, T>(total, dst.Slice(o * inner, inner));
             }
+            ArrayPool<double>.Shared.Return(rented);
         }
         GC.KeepAlive(t);
         return result;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace TensorNetworks;
 
@@ -7,7 +8,8 @@ namespace TensorNetworks;
 /// Sums as SIMD reductions of <see cref="AxisReduction.SumChunk"/>-element chunks whose results are added in double:
 /// a float32 sum over millions of elements keeps about seven digits instead of losing them to one long float32
 /// running sum (1.2e-5 relative for a sum of squares over 10⁷ elements). One loop serves every reduction; each is a
-/// small struct that reduces one chunk.
+/// small struct that reduces one chunk. Sums along a strided axis instead add whole rows into a row of doubles
+/// (<see cref="AddRow{T}"/>).
 /// </summary>
 /// <example><code>double squares = ChunkedSum.Squares&lt;float&gt;(x.Span&lt;float&gt;()); // Σ xᵢ²</code></example>
 internal static class ChunkedSum
@@ -27,6 +29,36 @@ internal static class ChunkedSum
     /// <summary>Σ (xᵢ − yᵢ)² over equally long spans.</summary>
     internal static double SquaredDistance<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         => InChunks<T, SquaredDifferences<T>>(x, y);
+
+    /// <summary>
+    /// total[i] += row[i], in double: one step of a sum along a strided axis, row by row, kept in a double row so that
+    /// each line's sum is rounded to float32 once, at the end, instead of at every row (a float32 running sum of 2M
+    /// U[0, 1) values was off by 3.7e-5 relative, and 1024-row float32 partials by 3.7e-6 for a line of tiny terms
+    /// beside a 1). Float32 rows are widened a vector at a time; float64 rows take one SIMD add.
+    /// </summary>
+    internal static void AddRow<T>(Span<double> total, ReadOnlySpan<T> row) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            TensorPrimitives.Add(total, MemoryMarshal.Cast<T, double>(row), total);
+            return;
+        }
+        ReadOnlySpan<float> single = MemoryMarshal.Cast<T, float>(row);
+        total = total[..single.Length];
+        ref float s = ref MemoryMarshal.GetReference(single);
+        ref double t = ref MemoryMarshal.GetReference(total);
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= single.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                Vector.Widen(Vector.LoadUnsafe(ref s, (nuint)i), out Vector<double> low, out Vector<double> high);
+                (Vector.LoadUnsafe(ref t, (nuint)i) + low).StoreUnsafe(ref t, (nuint)i);
+                (Vector.LoadUnsafe(ref t, (nuint)(i + Vector<double>.Count)) + high).StoreUnsafe(ref t, (nuint)(i + Vector<double>.Count));
+            }
+        }
+        for (; i < single.Length; i++) total[i] += single[i];
+    }
 
     private interface IChunkReduction<T> where T : unmanaged
     {

@@ -32,9 +32,10 @@ internal enum LineOp
 /// vector-Jacobian products. Each line is shifted by its maximum m (0 when m is ±∞) so exp never
 /// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls; otherwise rows of
 /// length inner are combined, so the SIMD runs along the inner axis. Large inputs split over outer.
-/// Float32 sums along a line (Σ exp, and the backward passes' Σ g and Σ g·y) add chunks of
-/// <see cref="AxisReduction.SumChunk"/> elements, or rows, in double, as <see cref="Tensor.Sum()"/> does: one float32
-/// running sum was off by 3e-6 relative over a contiguous line of 4M elements and by 2e-3 over a strided one.
+/// Float32 sums along a line (Σ exp, and the backward passes' Σ g and Σ g·y) are kept in double, as
+/// <see cref="Tensor.Sum()"/>'s are: a contiguous line adds SIMD sums of <see cref="AxisReduction.SumChunk"/>-element
+/// chunks in double, strided lines add each row into a row of doubles (<see cref="ChunkedSum.AddRow{T}"/>). One
+/// float32 running sum was off by 3e-6 relative over a contiguous line of 4M elements and by 2e-3 over a strided one.
 /// </summary>
 internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? Lines, T[] Y, int Outer, int Extent, int Inner)
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -60,13 +61,13 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     private void Blocks(int start, int count)
     {
         T[]? rented = Inner == 1 ? null : ArrayPool<T>.Shared.Rent(2 * Inner);
-        double[]? wide = Inner > 1 && SumsInDouble && Extent > AxisReduction.SumChunk ? ArrayPool<double>.Shared.Rent(Inner) : null;
+        double[]? wide = Inner == 1 ? null : ArrayPool<double>.Shared.Rent(Inner);
         try
         {
             for (int o = start; o < start + count; o++)
             {
                 if (Inner == 1) Row(o);
-                else Strided(o, rented.AsSpan(0, Inner), rented.AsSpan(Inner, Inner), wide is null ? default : wide.AsSpan(0, Inner));
+                else Strided(o, rented.AsSpan(0, Inner), rented.AsSpan(Inner, Inner), wide.AsSpan(0, Inner));
             }
         }
         finally
@@ -76,7 +77,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         }
     }
 
-    /// <summary>Float32 lines sum in double chunk by chunk; float64 ones in one SIMD pass.</summary>
+    /// <summary>Float32 contiguous lines sum in double chunk by chunk; float64 ones in one SIMD pass.</summary>
     private static bool SumsInDouble => typeof(T) == typeof(float);
 
     private static T LineSum(ReadOnlySpan<T> values)
@@ -134,8 +135,8 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         }
     }
 
-    /// <summary>One block of <see cref="Extent"/> rows of length <see cref="Inner"/>, with two scratch rows and, for
-    /// float32 lines longer than a chunk, a double row to sum in.</summary>
+    /// <summary>One block of <see cref="Extent"/> rows of length <see cref="Inner"/>, with two scratch rows and a double
+    /// row to sum in.</summary>
     private void Strided(int o, Span<T> a, Span<T> b, Span<double> wide)
     {
         if (IsBackward) StridedBackward(o, a, wide);
@@ -144,45 +145,32 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
 
     /// <summary>
     /// Σₖ over the block's rows of the term <see cref="Op"/> sums (exp(xₖ − shift), written to Y, forward; gₖ·yₖ or gₖ
-    /// backward) into <paramref name="sum"/>: with <paramref name="wide"/>, <see cref="AxisReduction.SumChunk"/> rows at a
-    /// time, the partial rows added in double.
+    /// backward) into <paramref name="sum"/>, each row added into the double row <paramref name="wide"/>, so each sum is
+    /// rounded to <typeparamref name="T"/> once.
     /// </summary>
     private void SumRows(int o, ReadOnlySpan<T> shift, Span<T> sum, Span<double> wide)
     {
-        if (wide.IsEmpty)
-        {
-            sum.Clear();
-            AddRows(o, 0, Extent, shift, sum);
-            return;
-        }
-        wide.Clear();
-        for (int k = 0; k < Extent; k += AxisReduction.SumChunk)
-        {
-            sum.Clear();
-            AddRows(o, k, Math.Min(Extent, k + AxisReduction.SumChunk), shift, sum);
-            for (int i = 0; i < sum.Length; i++) wide[i] += double.CreateTruncating(sum[i]);
-        }
-        for (int i = 0; i < sum.Length; i++) sum[i] = T.CreateTruncating(wide[i]);
-    }
-
-    private void AddRows(int o, int from, int to, ReadOnlySpan<T> shift, Span<T> sum)
-    {
         int n = Inner, first = o * Extent * n;
-        for (int k = from; k < to; k++)
+        wide.Clear();
+        for (int k = 0; k < Extent; k++)
         {
             int row = first + k * n;
             switch (Op)
             {
-                case LineOp.SoftmaxBackward: TensorPrimitives.MultiplyAdd(G.AsSpan(row, n), X.AsSpan(row, n), sum, sum); break;
-                case LineOp.LogSoftmaxBackward: TensorPrimitives.Add(sum, G.AsSpan(row, n), sum); break;
+                case LineOp.SoftmaxBackward:
+                    TensorPrimitives.Multiply(G.AsSpan(row, n), X.AsSpan(row, n), sum);
+                    ChunkedSum.AddRow<T>(wide, sum);
+                    break;
+                case LineOp.LogSoftmaxBackward: ChunkedSum.AddRow<T>(wide, G.AsSpan(row, n)); break;
                 default:
                     Span<T> y = Y.AsSpan(row, n);
                     TensorPrimitives.Subtract(X.AsSpan(row, n), shift, y);
                     AlignedMath.Exp(y, y);
-                    TensorPrimitives.Add(sum, y, sum);
+                    ChunkedSum.AddRow<T>(wide, y);
                     break;
             }
         }
+        TensorPrimitives.ConvertTruncating<double, T>(wide, sum);
     }
 
     private void StridedBackward(int o, Span<T> a, Span<double> wide)
