@@ -16,9 +16,10 @@ public sealed partial class Tensor
     /// <summary>
     /// The largest element along <paramref name="axis"/>: r[..., j, ...] = maxₖ x[..., k, j, ...]; with
     /// <paramref name="keepDim"/> the axis stays as extent 1. The gradient of each output flows to its
-    /// selected element (the first one on ties). <see cref="ArgMax(int, bool)"/> gives the positions.
+    /// selected element (the first one on ties). <see cref="ArgMax(int, bool)"/> gives the positions. A 0-d tensor takes
+    /// axis 0 or −1, as in PyTorch: its maximum along it is its value, a 0-d tensor with or without keepDim.
     /// </summary>
-    /// <exception cref="ArgumentException">When the axis is out of range or has extent 0.</exception>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1) or has extent 0.</exception>
     /// <example><code>Tensor rowMax = TN.Tensor(new[] { 1.0, 5.0, 4.0, 2.0 }, 2, 2).Max(1); // [5, 4]</code></example>
     public Tensor Max(int axis, bool keepDim = false) => Extremum<Largest<float>, Largest<double>>(axis, keepDim, "Max");
 
@@ -27,8 +28,8 @@ public sealed partial class Tensor
     /// <example><code>double m = TN.Tensor(new[] { 3.0, 7.0, 5.0 }).Min().Item(); // 3</code></example>
     public Tensor Min() => Extremum<Smallest<float>, Smallest<double>>(null, keepDim: false, "Min");
 
-    /// <summary>The smallest element along <paramref name="axis"/>; see <see cref="Max(int, bool)"/>.</summary>
-    /// <exception cref="ArgumentException">When the axis is out of range or has extent 0.</exception>
+    /// <summary>The smallest element along <paramref name="axis"/>; see <see cref="Max(int, bool)"/>, also for a 0-d tensor.</summary>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1) or has extent 0.</exception>
     /// <example><code>Tensor colMin = TN.Tensor(new[] { 1.0, 5.0, 4.0, 2.0 }, 2, 2).Min(0); // [1, 2]</code></example>
     public Tensor Min(int axis, bool keepDim = false) => Extremum<Smallest<float>, Smallest<double>>(axis, keepDim, "Min");
 
@@ -67,11 +68,10 @@ public sealed partial class Tensor
                 throw new ArgumentException($"{op}: the tensor of shape {Shape} is empty, so {op} is undefined; check the input.");
             return (1, ElementCount, 1, []);
         }
-        int a = ReductionAxis(axis.Value, op);
-        if (Dims[a] == 0)
+        var lines = AxisLines(axis.Value, keepDim, op);
+        if (lines.Extent == 0)
             throw new ArgumentException($"{op}: axis {axis} of shape {Shape} has extent 0, so {op} over it is undefined; reduce over a non-empty axis.");
-        var (outer, extent, inner) = AxisReduction.Split(Dims, a);
-        return (outer, extent, inner, ReducedDims(Dims, a, keepDim));
+        return lines;
     }
 
     /// <summary>
@@ -86,9 +86,10 @@ public sealed partial class Tensor
     /// <summary>
     /// The position along <paramref name="axis"/> of the largest element of each line, as a tensor of this
     /// tensor's dtype holding whole numbers (exact up to 2²⁴ in Float32, so indices match the labels
-    /// <see cref="TN.CrossEntropy(Tensor, Tensor)"/> accepts). Ties go to the first position. Not differentiable.
+    /// <see cref="TN.CrossEntropy(Tensor, Tensor)"/> accepts). Ties go to the first position. Not differentiable. A 0-d
+    /// tensor takes axis 0 or −1, as in PyTorch, and gives position 0 as a 0-d tensor, with or without keepDim.
     /// </summary>
-    /// <exception cref="ArgumentException">When the axis is out of range or has extent 0.</exception>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1) or has extent 0.</exception>
     /// <example><code>Tensor predicted = logits.ArgMax(1); // [N] class indices of [N, C] logits</code></example>
     public Tensor ArgMax(int axis, bool keepDim = false) => ArgExtremum<Largest<float>, Largest<double>>(axis, keepDim, "ArgMax");
 
@@ -97,8 +98,9 @@ public sealed partial class Tensor
     /// <example><code>int i = (int)TN.Tensor(new[] { 3.0, 7.0, 1.0 }).ArgMin().Item(); // 2</code></example>
     public Tensor ArgMin() => ArgExtremum<Smallest<float>, Smallest<double>>(null, keepDim: false, "ArgMin");
 
-    /// <summary>The position along <paramref name="axis"/> of the smallest element of each line; see <see cref="ArgMax(int, bool)"/>.</summary>
-    /// <exception cref="ArgumentException">When the axis is out of range or has extent 0.</exception>
+    /// <summary>The position along <paramref name="axis"/> of the smallest element of each line; see <see cref="ArgMax(int, bool)"/>,
+    /// also for a 0-d tensor.</summary>
+    /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1) or has extent 0.</exception>
     /// <example><code>Tensor i = TN.Tensor(new[] { 1.0, 5.0, 4.0, 2.0 }, 2, 2).ArgMin(1); // [0, 1]</code></example>
     public Tensor ArgMin(int axis, bool keepDim = false) => ArgExtremum<Smallest<float>, Smallest<double>>(axis, keepDim, "ArgMin");
 

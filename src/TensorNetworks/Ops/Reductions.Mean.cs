@@ -12,9 +12,10 @@ public sealed partial class Tensor
     /// The mean over the given axes (negative axes count from the end): Σ x / m, where m is the number
     /// of elements reduced into each output; with <paramref name="keepDim"/> the reduced axes stay as
     /// extent 1. d/dx_i = 1/m. An empty list reduces nothing (NumPy's <c>axis=()</c>; PyTorch 1.13's
-    /// <c>mean(dim=[])</c> averages everything: use <see cref="Mean()"/> for that).
+    /// <c>mean(dim=[])</c> averages everything: use <see cref="Mean()"/> for that). A 0-d tensor takes axis 0 or −1, as
+    /// in PyTorch: its mean along it is its value, a 0-d tensor with or without keepDim.
     /// </summary>
-    /// <exception cref="ArgumentException">When an axis is out of range or repeated.</exception>
+    /// <exception cref="ArgumentException">When an axis is out of range (on a 0-d tensor: other than 0 or −1) or repeated.</exception>
     /// <example><code>Tensor colMeans = TN.Tensor(new[] { 1.0, 2.0, 3.0, 4.0 }, 2, 2).Mean([0]); // [2, 3]</code></example>
     public Tensor Mean(int[] axes, bool keepDim = false)
     {

@@ -15,9 +15,11 @@ public sealed partial class Tensor
     /// <summary>
     /// The p-norm over the given axes, ‖x‖ₚ = (Σ |xᵢ|ᵖ)^(1/p), for p ≥ 1 (p = 2 by default: the Euclidean
     /// norm); with <paramref name="keepDim"/> the reduced axes stay as extent 1.
-    /// d‖x‖ₚ/dxᵢ = sign(xᵢ)·|xᵢ|ᵖ⁻¹ / ‖x‖ₚᵖ⁻¹, defined as 0 where ‖x‖ₚ = 0 (and sign(0) = 0).
+    /// d‖x‖ₚ/dxᵢ = sign(xᵢ)·|xᵢ|ᵖ⁻¹ / ‖x‖ₚᵖ⁻¹, defined as 0 where ‖x‖ₚ = 0 (and sign(0) = 0). A 0-d tensor takes
+    /// axis 0 or −1, as in PyTorch: its norm along it is |x|, a 0-d tensor with or without keepDim.
     /// </summary>
-    /// <exception cref="ArgumentException">When an axis is out of range or repeated, or p is not a finite number ≥ 1.</exception>
+    /// <exception cref="ArgumentException">When an axis is out of range (on a 0-d tensor: other than 0 or −1) or repeated,
+    /// or p is not a finite number ≥ 1.</exception>
     /// <example><code>
     /// Tensor m = TN.Tensor(new[] { 3.0, -4.0, 0.0, 1.0 }, 2, 2);
     /// Tensor rowNorms = m.Norm([1]);          // [5, 1]

@@ -26,20 +26,11 @@ public sealed partial class Tensor
 
     private Tensor Normalized(int axis, LineOp forward, LineOp backward, string op)
     {
-        var (outer, extent, inner) = Lines(axis, op);
+        var (outer, extent, inner, _) = AxisLines(axis, keepDim: true, op);
         Tensor y = Uninitialized(DType, Dims);
         RunLines(forward, this, null, null, y, outer, extent, inner);
         if (Autograd.ShouldRecord(this)) RecordNormalized(y, this, backward, outer, extent, inner, op);
         return y;
-    }
-
-    /// <summary>The (outer, extent, inner) view of the lines along <paramref name="axis"/>; a 0-d tensor is one line of
-    /// one element for axis 0 or −1 (PyTorch's rule for a dim on a 0-d tensor).</summary>
-    private (int Outer, int Extent, int Inner) Lines(int axis, string op)
-    {
-        if (Dims.Length > 0) return AxisReduction.Split(Dims, ReductionAxis(axis, op));
-        if (axis is 0 or -1) return (1, 1, 1);
-        throw new ArgumentException($"{op}: axis {axis} is out of range for a 0-d tensor, which takes axis 0 or -1 (one line of one element).");
     }
 
     private static void RecordNormalized(Tensor y, Tensor x, LineOp backward, int outer, int extent, int inner, string op)

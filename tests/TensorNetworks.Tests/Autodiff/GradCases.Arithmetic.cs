@@ -24,6 +24,7 @@ public static partial class GradCases
         new("Sum/all", x => x[0].Sum(), [S(3, 4)]),
         new("Sum/axes", x => x[0].Sum([0, 2]), [S(2, 3, 4)]),
         new("Sum/keepDim", x => x[0].Sum([1], keepDim: true) * x[0], [S(2, 3, 4)]),
+        new("Sum/0-d", x => x[0].Sum(-1, keepDim: true) * x[0], [S()]),
         new("Reshape", x => x[0].Reshape(6, -1) * x[1], [S(2, 3, 4), S(4)]),
         new("BroadcastTo", x => x[0].BroadcastTo(3, 2, 4), [S(2, 1)]),
         new("Clone", x => x[0].Clone() * x[0], [S(3)]),

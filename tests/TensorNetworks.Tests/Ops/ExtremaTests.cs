@@ -101,6 +101,29 @@ public sealed class ExtremaTests
         Assert.True(double.IsNaN(cols[1]));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void MaxMinAndTheirPositions_OfA0dTensorAlongAxis0OrMinus1AreItsValueAndIndex0(int axis)
+    {
+        Tensor x = TN.Scalar(-2.5, DType.Float64).RequiringGrad();
+        foreach (bool keepDim in new[] { false, true })
+        {
+            foreach (Tensor value in new[] { x.Max(axis, keepDim), x.Min(axis, keepDim) })
+            {
+                Assert.Empty(value.Dims);
+                Assert.Equal(-2.5, value.Item());
+            }
+            foreach (Tensor index in new[] { x.ArgMax(axis, keepDim), x.ArgMin(axis, keepDim) })
+            {
+                Assert.Empty(index.Dims);
+                Assert.Equal(0.0, index.Item());
+            }
+        }
+        (x.Max(axis) * 2.0 + x.Min(axis)).Backward();
+        Assert.Equal(3.0, x.Grad!.Item());
+    }
+
     [Fact]
     public void ArgMax_IsNotDifferentiable()
         => Assert.False(TN.Ones(3).RequiringGrad().ArgMax(0).RequiresGrad);

@@ -65,6 +65,22 @@ public sealed class LogSumExpTests
         Reference.Close(x.Detach().Softmax(1).ToArray<double>(), x.Grad!, 1e-14);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void LogSumExp_OfA0dTensorAlongAxis0OrMinus1IsItsValue(int axis)
+    {
+        Tensor x = TN.Scalar(-2.5, DType.Float64).RequiringGrad();
+        foreach (Tensor lse in new[] { x.LogSumExp(axis), x.LogSumExp(axis, keepDim: true) })
+        {
+            Assert.Empty(lse.Dims);
+            Assert.Equal(-2.5, lse.Item());
+        }
+        x.LogSumExp(axis).Backward();
+        Assert.Equal(1.0, x.Grad!.Item());
+        Assert.Equal(double.NegativeInfinity, TN.Scalar(double.NegativeInfinity, DType.Float64).LogSumExp(axis).Item());
+    }
+
     [Fact]
     public void LogSumExp_KeepDimLeavesExtentOne()
         => Assert.Equal(new Shape(3, 1), TN.Ones(3, 4).LogSumExp(-1, keepDim: true).Shape);

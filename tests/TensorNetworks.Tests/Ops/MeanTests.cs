@@ -69,11 +69,56 @@ public sealed class MeanTests
         Assert.Contains("[2, 3]", e.Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Mean_OfA0dTensorAlongAxis0OrMinus1IsItsValue(int axis)
+    {
+        Tensor x = TN.Scalar(-2.5, DType.Float64).RequiringGrad();
+        foreach (Tensor m in new[] { x.Mean(axis), x.Mean(axis, keepDim: true), x.Mean([axis]) })
+        {
+            Assert.Empty(m.Dims);
+            Assert.Equal(-2.5, m.Item());
+        }
+        x.Mean(axis).Backward();
+        Assert.Equal(1.0, x.Grad!.Item());
+    }
+
+    /// <summary>PyTorch 1.13 takes dim 0 or -1 on a 0-d tensor for its reductions and refuses every other dim.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-2)]
+    public void Reductions_OfA0dTensorThrowForAxesOtherThan0OrMinus1NamingTheOp(int axis)
+    {
+        Tensor scalar = TN.Scalar(3.0, DType.Float64);
+        (string Op, Action Call)[] calls =
+        [
+            ("Sum", () => scalar.Sum(axis)), ("Mean", () => scalar.Mean(axis)), ("Norm", () => scalar.Norm([axis])),
+            ("Max", () => scalar.Max(axis)), ("Min", () => scalar.Min(axis)), ("ArgMax", () => scalar.ArgMax(axis)),
+            ("ArgMin", () => scalar.ArgMin(axis)), ("LogSumExp", () => scalar.LogSumExp(axis)),
+        ];
+        foreach (var (op, call) in calls)
+        {
+            var e = Assert.Throws<ArgumentException>(call);
+            Assert.StartsWith($"{op}: axis {axis} ", e.Message);
+            Assert.Contains("0-d tensor", e.Message);
+            Assert.Contains("0 or -1", e.Message);
+        }
+    }
+
+    [Fact]
+    public void Reductions_OfA0dTensorThrowForAxis0AndMinus1Together()
+    {
+        Tensor scalar = TN.Scalar(3.0, DType.Float64);
+        Assert.Contains("Sum: axis -1 is repeated in [0, -1]", Assert.Throws<ArgumentException>(() => scalar.Sum([0, -1])).Message);
+        Assert.Contains("Mean: axis 0 is repeated in [0, 0]", Assert.Throws<ArgumentException>(() => scalar.Mean([0, 0])).Message);
+    }
+
     [Fact]
     public void AxisArguments_OnA0DTensor_SayItHasNoAxes()
     {
         Tensor scalar = TN.Scalar(3.0, DType.Float64);
-        foreach (Action call in new Action[] { () => scalar.Sum(0), () => scalar.Max(0), () => scalar.Squeeze(0), () => scalar.Size(0) })
+        foreach (Action call in new Action[] { () => scalar.Squeeze(0), () => scalar.Size(0) })
         {
             Exception e = Assert.ThrowsAny<ArgumentException>(call);
             Assert.Contains("a 0-d tensor has no axes", e.Message);

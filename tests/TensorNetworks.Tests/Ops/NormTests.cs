@@ -47,6 +47,22 @@ public sealed class NormTests
             Assert.True(Math.Abs(norm[i] - expected[i]) <= 2e-7 * expected[i], $"line {i}: {norm[i]:R}, float64 {expected[i]:R}");
     }
 
+    [Theory]
+    [InlineData(0, 2.0)]
+    [InlineData(-1, 1.0)]
+    [InlineData(0, 3.0)]
+    public void Norm_OfA0dTensorAlongAxis0OrMinus1IsItsMagnitude(int axis, double p)
+    {
+        Tensor x = TN.Scalar(-2.5, DType.Float64).RequiringGrad();
+        foreach (Tensor n in new[] { x.Norm([axis], p), x.Norm([axis], p, keepDim: true) })
+        {
+            Assert.Empty(n.Dims);
+            Assert.Equal(2.5, n.Item(), 14);
+        }
+        x.Norm([axis], p).Backward();
+        Assert.Equal(-1.0, x.Grad!.Item(), 14);
+    }
+
     [Fact]
     public void Norm_GradientIsXOverNorm()
     {

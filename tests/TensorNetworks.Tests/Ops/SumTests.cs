@@ -34,6 +34,21 @@ public sealed class SumTests
         for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], got[i], 12);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Sum_OfA0dTensorAlongAxis0OrMinus1IsItsValue(int axis)
+    {
+        Tensor x = TN.Scalar(-2.5, DType.Float32).RequiringGrad();
+        foreach (Tensor s in new[] { x.Sum(axis), x.Sum(axis, keepDim: true), x.Sum([axis]) })
+        {
+            Assert.Empty(s.Dims);
+            Assert.Equal(-2.5, s.Item());
+        }
+        (x.Sum(axis) * 3.0f).Backward();
+        Assert.Equal(3.0, x.Grad!.Item());
+    }
+
     [Fact]
     public void Sum_OfMillionsOfFloat32ValuesKeepsSevenDigits()
     {
