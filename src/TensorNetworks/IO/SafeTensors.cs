@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using System.Globalization;
-using System.Text;
-using Newtonsoft.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace TensorNetworks.IO;
 
@@ -15,7 +15,10 @@ namespace TensorNetworks.IO;
 /// <remarks>
 /// <see cref="Save"/> pads the header with spaces to a multiple of 8 bytes, lays out the Float64 tensors
 /// before the Float32 ones (each group ordered by name, as Python's writer does) so every tensor is aligned
-/// to its element size, and writes atomically: the file is either the old one or the complete new one.
+/// to its element size, and writes atomically: the file is either the old one or the complete new one. The header
+/// is compact JSON whose text is UTF-8 as it is, except that quotes, backslashes and control characters, and
+/// characters outside the Basic Multilingual Plane, unassigned or for private use, are escaped (<c>\uXXXX</c>);
+/// every JSON reader, Python's included, reads the same names back.
 /// <see cref="Load"/> trusts nothing in the file; see its exceptions.
 /// </remarks>
 /// <example><code>
@@ -88,50 +91,39 @@ public static partial class SafeTensors
                 throw new ArgumentException($"SafeTensors.Save: the metadata value of \"{key}\" is null; metadata values must be strings.", nameof(metadata));
     }
 
-    /// <summary>The UTF-8 JSON header, padded with spaces to a multiple of 8 bytes.</summary>
+    /// <summary>The UTF-8 JSON header, padded with spaces to a multiple of 8 bytes; System.Text.Json's relaxed encoder
+    /// makes the escapes the class remarks list.</summary>
     private static byte[] Header(List<SafeTensorsEntry> layout, IReadOnlyDictionary<string, string>? metadata)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var json = new JsonTextWriter(text) { Formatting = Formatting.None })
+        var text = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(text, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             if (metadata is { Count: > 0 })
             {
-                json.WritePropertyName(SafeTensorsHeaderReader.MetadataKey);
-                json.WriteStartObject();
-                foreach (var (key, value) in metadata)
-                {
-                    json.WritePropertyName(key);
-                    json.WriteValue(value);
-                }
+                json.WriteStartObject(SafeTensorsHeaderReader.MetadataKey);
+                foreach (var (key, value) in metadata) json.WriteString(key, value);
                 json.WriteEndObject();
             }
             foreach (SafeTensorsEntry entry in layout)
             {
-                json.WritePropertyName(entry.Name);
-                json.WriteStartObject();
-                json.WritePropertyName("dtype");
-                json.WriteValue(SafeTensorsHeaderReader.Name(entry.DType));
-                json.WritePropertyName("shape");
-                WriteArray(json, entry.Dims.Select(d => (long)d));
-                json.WritePropertyName("data_offsets");
-                WriteArray(json, [entry.Begin, entry.End]);
+                json.WriteStartObject(entry.Name);
+                json.WriteString("dtype", SafeTensorsHeaderReader.Name(entry.DType));
+                json.WriteStartArray("shape");
+                foreach (int d in entry.Dims) json.WriteNumberValue(d);
+                json.WriteEndArray();
+                json.WriteStartArray("data_offsets");
+                json.WriteNumberValue(entry.Begin);
+                json.WriteNumberValue(entry.End);
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndObject();
         }
-        int length = Encoding.UTF8.GetByteCount(text.ToString());
-        int padded = (length + 7) / 8 * 8;
-        byte[] header = new byte[padded];
-        Encoding.UTF8.GetBytes(text.ToString(), header);
+        int length = text.WrittenCount;
+        byte[] header = new byte[(length + 7) / 8 * 8];
+        text.WrittenSpan.CopyTo(header);
         header.AsSpan(length).Fill((byte)' ');
         return header;
-    }
-
-    private static void WriteArray(JsonTextWriter json, IEnumerable<long> values)
-    {
-        json.WriteStartArray();
-        foreach (long v in values) json.WriteValue(v);
-        json.WriteEndArray();
     }
 }

@@ -1,4 +1,6 @@
-using Newtonsoft.Json;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace TensorNetworks.Training.Callbacks;
 
@@ -14,7 +16,9 @@ namespace TensorNetworks.Training.Callbacks;
 /// Steps and epochs are 0-based, as in <see cref="StepRecord"/> and <see cref="EpochRecord"/>.
 /// JSON has no NaN or infinity, so a non-finite value is written as <c>null</c> and a string field
 /// <c>&lt;name&gt;_nonfinite</c> says which (<c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>):
-/// <c>"loss":null,"loss_nonfinite":"NaN"</c>. A metric whose name is already a field of its line is
+/// <c>"loss":null,"loss_nonfinite":"NaN"</c>. Finite doubles are written in the shortest form that reads back
+/// exactly, with <c>.0</c> when whole (<c>2.0</c>, <c>1E-05</c>), so Python's <c>json</c> reads them as floats; text
+/// is UTF-8 as it is, with quotes, backslashes and control characters escaped. A metric whose name is already a field of its line is
 /// written as <c>metric_&lt;name&gt;</c>. The file is flushed at every epoch end and closed at the end
 /// of the run; a resumed run (<see cref="TrainingRun.StartStep"/> &gt; 0) appends, a fresh one truncates.
 /// </summary>
@@ -25,7 +29,8 @@ namespace TensorNetworks.Training.Callbacks;
 /// </code></example>
 public sealed class JsonLinesLog : Callback
 {
-    private StreamWriter? _file;
+    private FileStream? _file;
+    private Utf8JsonWriter? _json;
     private bool _began;
 
     /// <summary>Creates a log that will write to <paramref name="path"/> (its directory is created when the run begins).</summary>
@@ -55,15 +60,15 @@ public sealed class JsonLinesLog : Callback
         _began = true;
         Write("begin", w =>
         {
-            Field(w, "planned_steps", run.PlannedSteps);
-            Field(w, "start_step", run.StartStep);
-            Field(w, "epochs", run.Options.Epochs);
-            Field(w, "batches_per_epoch", run.BatchesPerEpoch);
-            Field(w, "samples_per_epoch", run.SamplesPerEpoch);
-            Field(w, "parameters", run.Model.ParameterCount);
-            Field(w, "model", run.Model.GetType().Name);
-            Field(w, "scheme", run.Scheme.GetType().Name);
-            Field(w, "time", DateTimeOffset.UtcNow.ToString("O"));
+            w.WriteNumber("planned_steps", run.PlannedSteps);
+            w.WriteNumber("start_step", run.StartStep);
+            w.WriteNumber("epochs", run.Options.Epochs);
+            w.WriteNumber("batches_per_epoch", run.BatchesPerEpoch);
+            w.WriteNumber("samples_per_epoch", run.SamplesPerEpoch);
+            w.WriteNumber("parameters", run.Model.ParameterCount);
+            w.WriteString("model", run.Model.GetType().Name);
+            w.WriteString("scheme", run.Scheme.GetType().Name);
+            w.WriteString("time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         });
     }
 
@@ -73,11 +78,11 @@ public sealed class JsonLinesLog : Callback
         if (_file is null || step.Step % EverySteps != 0) return;
         Write("step", w =>
         {
-            Field(w, "step", step.Step);
-            Field(w, "epoch", step.Epoch);
-            Field(w, "batch", step.BatchIndex);
+            w.WriteNumber("step", step.Step);
+            w.WriteNumber("epoch", step.Epoch);
+            w.WriteNumber("batch", step.BatchIndex);
             Number(w, "loss", step.Loss);
-            Field(w, "samples", step.Samples);
+            w.WriteNumber("samples", step.Samples);
             Number(w, "elapsed_s", step.Elapsed.TotalSeconds);
             Metrics(w, step.Metrics, StepFields);
         });
@@ -89,8 +94,8 @@ public sealed class JsonLinesLog : Callback
         if (_file is null) return;
         Write("epoch", w =>
         {
-            Field(w, "epoch", epoch.Epoch);
-            Field(w, "step", epoch.Step);
+            w.WriteNumber("epoch", epoch.Epoch);
+            w.WriteNumber("step", epoch.Step);
             Number(w, "mean_loss", epoch.MeanLoss);
             Number(w, "elapsed_s", epoch.Elapsed.TotalSeconds);
             Metrics(w, epoch.Metrics, EpochFields);
@@ -107,10 +112,10 @@ public sealed class JsonLinesLog : Callback
         if (_file is null) Open(append: true);
         Write("end", w =>
         {
-            Field(w, "reason", result.StopReason.ToString());
-            Field(w, "message", result.Message);
-            Field(w, "steps", result.Steps);
-            Field(w, "epochs", result.Epochs);
+            w.WriteString("reason", result.StopReason.ToString());
+            w.WriteString("message", result.Message);
+            w.WriteNumber("steps", result.Steps);
+            w.WriteNumber("epochs", result.Epochs);
             Number(w, "final_loss", result.FinalLoss);
             Number(w, "elapsed_s", result.Elapsed.TotalSeconds);
         });
@@ -120,51 +125,50 @@ public sealed class JsonLinesLog : Callback
     private static readonly HashSet<string> StepFields = ["event", "step", "epoch", "batch", "loss", "samples", "elapsed_s"];
     private static readonly HashSet<string> EpochFields = ["event", "epoch", "step", "mean_loss", "elapsed_s"];
 
+    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private void Open(bool append)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-        _file = new StreamWriter(Path, append) { NewLine = "\n" };
+        _file = new FileStream(Path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        _json = new Utf8JsonWriter(_file, LineOptions);
     }
 
     private void Close()
     {
+        _json?.Dispose();
         _file?.Dispose();
+        _json = null;
         _file = null;
     }
 
-    private void Write(string kind, Action<JsonTextWriter> fields)
+    private void Write(string kind, Action<Utf8JsonWriter> fields)
     {
-        using (var json = new JsonTextWriter(_file!) { CloseOutput = false, Formatting = Formatting.None })
-        {
-            json.WriteStartObject();
-            Field(json, "event", kind);
-            fields(json);
-            json.WriteEndObject();
-        }
-        _file!.WriteLine();
-    }
-
-    private static void Field(JsonTextWriter w, string name, object value)
-    {
-        w.WritePropertyName(name);
-        w.WriteValue(value);
+        Utf8JsonWriter json = _json!;
+        json.WriteStartObject();
+        json.WriteString("event", kind);
+        fields(json);
+        json.WriteEndObject();
+        json.Flush();
+        _file!.WriteByte((byte)'\n');
+        json.Reset();
     }
 
     /// <summary>A number; when not finite, null plus <c>name_nonfinite</c> spelling it.</summary>
-    private static void Number(JsonTextWriter w, string name, double value)
+    private static void Number(Utf8JsonWriter w, string name, double value)
     {
-        w.WritePropertyName(name);
-        if (double.IsFinite(value))
+        if (!double.IsFinite(value))
         {
-            w.WriteValue(value);
+            w.WriteNull(name);
+            w.WriteString(name + "_nonfinite", double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
             return;
         }
-        w.WriteNull();
-        w.WritePropertyName(name + "_nonfinite");
-        w.WriteValue(double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        w.WritePropertyName(name);
+        w.WriteRawValue(text.AsSpan().IndexOfAny('.', 'E') < 0 ? text + ".0" : text, skipInputValidation: true);
     }
 
-    private static void Metrics(JsonTextWriter w, IReadOnlyDictionary<string, double> metrics, HashSet<string> taken)
+    private static void Metrics(Utf8JsonWriter w, IReadOnlyDictionary<string, double> metrics, HashSet<string> taken)
     {
         foreach (var (name, value) in metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
             Number(w, taken.Contains(name) ? "metric_" + name : name, value);

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 using TensorNetworks.IO;
 
 namespace TensorNetworks.Tests.IO;
@@ -131,14 +131,49 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Equal(8 + n + 16 + 12, bytes.Length);
         string header = Encoding.UTF8.GetString(bytes, 8, (int)n);
         Assert.StartsWith("{\"__metadata__\":{\"format\":\"pt\"},", header);
-        var parsed = JObject.Parse(header);
-        Assert.Equal("[0,16]", parsed["z"]!["data_offsets"]!.ToString(Newtonsoft.Json.Formatting.None));
-        Assert.Equal("[16,28]", parsed["a"]!["data_offsets"]!.ToString(Newtonsoft.Json.Formatting.None));
+        JsonNode parsed = JsonNode.Parse(header)!;
+        Assert.Equal("[0,16]", parsed["z"]!["data_offsets"]!.ToJsonString());
+        Assert.Equal("[16,28]", parsed["a"]!["data_offsets"]!.ToJsonString());
         Assert.Equal("F32", (string)parsed["a"]!["dtype"]!);
         string json = header.TrimEnd(' ');
         Assert.EndsWith("}", json);
         Assert.InRange(header.Length - json.Length, 0, 7);
         Assert.Equal(1.0, BitConverter.ToDouble(bytes, 8 + (int)n));
+    }
+
+    [Fact]
+    public void Save_WritesTheHeaderAsPythonsSafetensorsDoes()
+    {
+        // Compact UTF-8 JSON: letters outside ASCII and HTML's <, >, & and ' as they are; quotes, backslashes and
+        // control characters escaped; integers plain.
+        string path = _dir.File("golden.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor>
+        {
+            ["wé<ß>&'"] = TN.Ones(2, 3),
+            ["a\"b\\c"] = TN.Zeros(DType.Float64, 0, 4),
+        }, new Dictionary<string, string> { ["note"] = "line\nbreak\ttab", ["ünï"] = "çødé" });
+
+        byte[] bytes = File.ReadAllBytes(path);
+        string header = Encoding.UTF8.GetString(bytes, 8, (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes));
+        Assert.Equal(
+            "{\"__metadata__\":{\"note\":\"line\\nbreak\\ttab\",\"ünï\":\"çødé\"},"
+            + "\"a\\\"b\\\\c\":{\"dtype\":\"F64\",\"shape\":[0,4],\"data_offsets\":[0,0]},"
+            + "\"wé<ß>&'\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,24]}}",
+            header.TrimEnd(' '));
+    }
+
+    [Fact]
+    public void SafeTensors_WritesItsJsonWithTheRuntimesSystemTextJson()
+        => Assert.DoesNotContain(typeof(SafeTensors).Assembly.GetReferencedAssemblies(), a => a.Name == "Newtonsoft.Json");
+
+    [Fact]
+    public void Save_RoundTripsNamesOutsideTheBasicMultilingualPlane()
+    {
+        string path = _dir.File("astral.safetensors");
+        SafeTensors.Save(path, new Dictionary<string, Tensor> { ["w😀𝔁"] = TN.Ones(2) }, new Dictionary<string, string> { ["𝄞"] = "🎵" });
+        SafeTensorsContents file = SafeTensors.Load(path);
+        Assert.Equal(["w😀𝔁"], file.Tensors.Keys);
+        Assert.Equal(new Dictionary<string, string> { ["𝄞"] = "🎵" }, file.Metadata);
     }
 
     [Fact]
@@ -239,7 +274,7 @@ public sealed class SafeTensorsTests : IDisposable
     [Fact]
     public void Load_RejectsTheLenientJsonThatPythonsSafetensorsRejects()
     {
-        // Single quotes, an unquoted key and trailing commas: Newtonsoft's default reader accepts them all.
+        // Single quotes, an unquoted key and trailing commas: lenient JSON readers (Newtonsoft's default one) accept them all.
         string path = WriteRaw("{'x': {dtype: 'F64', 'shape': [2], 'data_offsets': [0, 16],},}", new byte[16]);
         AssertCorrupt(path, 9, "the header is not valid JSON");
     }

@@ -1,4 +1,4 @@
-using Newtonsoft.Json.Linq;
+using System.Text.Json.Nodes;
 using TensorNetworks.Training.Callbacks;
 using TensorNetworks.Training.Data;
 
@@ -10,9 +10,9 @@ public sealed class JsonLinesLogTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static JObject[] Read(string path) => File.ReadAllLines(path).Select(JObject.Parse).ToArray();
+    private static JsonObject[] Read(string path) => File.ReadAllLines(path).Select(l => JsonNode.Parse(l)!.AsObject()).ToArray();
 
-    private static JObject[] OfEvent(JObject[] lines, string kind) => lines.Where(l => (string?)l["event"] == kind).ToArray();
+    private static JsonObject[] OfEvent(JsonObject[] lines, string kind) => lines.Where(l => (string?)l["event"] == kind).ToArray();
 
     [Fact]
     public void Fit_WritesBeginStepsEpochsAndEnd_WithTheRecordedValues()
@@ -28,17 +28,17 @@ public sealed class JsonLinesLogTests : IDisposable
             Callbacks = { log, probe },
         });
 
-        JObject[] lines = Read(path);
+        JsonObject[] lines = Read(path);
         Assert.Equal(["begin", "step", "step", "epoch", "step", "step", "epoch", "step", "step", "epoch", "end"], lines.Select(l => (string)l["event"]!));
-        JObject begin = lines[0];
+        JsonObject begin = lines[0];
         Assert.Equal(12, (long)begin["planned_steps"]!);
         Assert.Equal(0, (long)begin["start_step"]!);
         Assert.Equal(1, (long)begin["parameters"]!);
         Assert.Equal("GradientScheme", (string)begin["scheme"]!);
 
-        JObject[] steps = OfEvent(lines, "step");
+        JsonObject[] steps = OfEvent(lines, "step");
         Assert.Equal([0L, 2, 4, 6, 8, 10], steps.Select(s => (long)s["step"]!));
-        foreach (JObject s in steps)
+        foreach (JsonObject s in steps)
         {
             StepRecord recorded = probe.Steps[(int)(long)s["step"]!];
             Assert.Equal(recorded.Loss, (double)s["loss"]!);
@@ -49,14 +49,14 @@ public sealed class JsonLinesLogTests : IDisposable
             Assert.True((double)s["elapsed_s"]! >= 0);
         }
 
-        JObject[] epochs = OfEvent(lines, "epoch");
+        JsonObject[] epochs = OfEvent(lines, "epoch");
         Assert.Equal([0, 1, 2], epochs.Select(e => (int)e["epoch"]!));
         Assert.Equal([4L, 8, 12], epochs.Select(e => (long)e["step"]!));
         Assert.Equal([0.5, 0.25, 0.125], epochs.Select(e => (double)e["val_error"]!));
         double meanOfEpoch1 = probe.Steps.Where(s => s.Epoch == 1).Average(s => s.Loss);
         Assert.Equal(meanOfEpoch1, (double)epochs[1]["mean_loss"]!, 12);
 
-        JObject end = lines[^1];
+        JsonObject end = lines[^1];
         Assert.Equal("Completed", (string)end["reason"]!);
         Assert.Equal(12, (long)end["steps"]!);
         Assert.Equal(probe.Steps[^1].Loss, (double)end["final_loss"]!);
@@ -75,12 +75,13 @@ public sealed class JsonLinesLogTests : IDisposable
             Callbacks = { new JsonLinesLog(path) },
         }, TrainingRig.Scripted(model, k => k == 1 ? double.NaN : 1.0));
 
-        JObject[] lines = Read(path);
-        JObject nanStep = OfEvent(lines, "step")[1];
-        Assert.Equal(JTokenType.Null, nanStep["loss"]!.Type);
+        JsonObject[] lines = Read(path);
+        JsonObject nanStep = OfEvent(lines, "step")[1];
+        Assert.True(nanStep.ContainsKey("loss"));
+        Assert.Null(nanStep["loss"]);
         Assert.Equal("NaN", (string)nanStep["loss_nonfinite"]!);
         Assert.Null(OfEvent(lines, "step")[0]["loss_nonfinite"]);
-        JObject epoch = OfEvent(lines, "epoch")[0];
+        JsonObject epoch = OfEvent(lines, "epoch")[0];
         Assert.Equal("NaN", (string)epoch["mean_loss_nonfinite"]!);
         Assert.Equal("-Infinity", (string)epoch["val_error_nonfinite"]!);
     }
@@ -120,7 +121,7 @@ public sealed class JsonLinesLogTests : IDisposable
         log.OnTrainBegin(resumed);
         log.OnTrainEnd(resumed, new FitResult(StopReason.Completed, "Completed 2 epochs.", 6, 2, 0.5, [], TimeSpan.FromSeconds(1)));
 
-        JObject[] lines = Read(path);
+        JsonObject[] lines = Read(path);
         Assert.Equal(linesAfterFirstRun + 2, lines.Length);
         Assert.Equal(3, (long)lines[linesAfterFirstRun]["start_step"]!);
         Assert.Equal("end", (string)lines[^1]["event"]!);
@@ -139,9 +140,9 @@ public sealed class JsonLinesLogTests : IDisposable
             Callbacks = { new JsonLinesLog(path) },
         }, batch => ++calls == 6 ? throw new InvalidOperationException("objective broke") : mse(batch)));
 
-        JObject[] lines = Read(path);
+        JsonObject[] lines = Read(path);
         Assert.Equal(5, OfEvent(lines, "step").Length);
-        JObject end = lines[^1];
+        JsonObject end = lines[^1];
         Assert.Equal("Failed", (string)end["reason"]!);
         Assert.Equal("objective broke", (string)end["message"]!);
         Assert.Equal(5, (long)end["steps"]!);
@@ -158,10 +159,38 @@ public sealed class JsonLinesLogTests : IDisposable
             Callbacks = { new JsonLinesLog(path) },
         });
 
-        JObject epoch = OfEvent(Read(path), "epoch")[0];
+        JsonObject epoch = OfEvent(Read(path), "epoch")[0];
         Assert.Equal(2, (long)epoch["step"]!);
         Assert.Equal(7, (double)epoch["metric_step"]!);
     }
+
+    [Fact]
+    public void Lines_AreCompactJsonWithDoublesThatReadBackAsFloats()
+    {
+        // Doubles in the shortest round-trip form, with ".0" when whole so that Python's json reads them back as
+        // floats; text outside ASCII as it is.
+        string path = Path.Combine(_dir, "golden.jsonl");
+        var model = new ScalarModel();
+        var log = new JsonLinesLog(path);
+        TrainingRun run = TrainingRig.Run(model, new LineData(3), new TrainOptions { Epochs = 1 });
+        var metrics = new Dictionary<string, double> { ["b"] = 1e-5, ["a"] = -0.0, ["c"] = 1e21 };
+        log.OnTrainBegin(run);
+        log.OnStepEnd(run, new StepRecord(0, 0, 0, 2.0, 3, TimeSpan.FromSeconds(0.25), metrics));
+        log.OnEpochEnd(run, new EpochRecord(0, 1, 0.1, new Dictionary<string, double>(), TimeSpan.FromSeconds(1.5), new Dictionary<string, double>()));
+        log.OnTrainEnd(run, new FitResult(StopReason.Failed, "loss \"x\" ≥ 1e3\n", 1, 1, double.PositiveInfinity, [], TimeSpan.FromSeconds(3)));
+
+        string[] lines = File.ReadAllLines(path);
+        Assert.Matches("^\\{\"event\":\"begin\",\"planned_steps\":3,\"start_step\":0,\"epochs\":1,\"batches_per_epoch\":3,\"samples_per_epoch\":12,"
+            + "\"parameters\":1,\"model\":\"ScalarModel\",\"scheme\":\"GradientScheme\",\"time\":\"[0-9T:.+-]+\"\\}$", lines[0]);
+        Assert.Equal("{\"event\":\"step\",\"step\":0,\"epoch\":0,\"batch\":0,\"loss\":2.0,\"samples\":3,\"elapsed_s\":0.25,\"a\":-0.0,\"b\":1E-05,\"c\":1E+21}", lines[1]);
+        Assert.Equal("{\"event\":\"epoch\",\"epoch\":0,\"step\":1,\"mean_loss\":0.1,\"elapsed_s\":1.5}", lines[2]);
+        Assert.Equal("{\"event\":\"end\",\"reason\":\"Failed\",\"message\":\"loss \\\"x\\\" ≥ 1e3\\n\",\"steps\":1,\"epochs\":1,"
+            + "\"final_loss\":null,\"final_loss_nonfinite\":\"Infinity\",\"elapsed_s\":3.0}", lines[3]);
+    }
+
+    [Fact]
+    public void JsonLinesLog_WritesItsJsonWithTheRuntimesSystemTextJson()
+        => Assert.DoesNotContain(typeof(JsonLinesLog).Assembly.GetReferencedAssemblies(), a => a.Name == "Newtonsoft.Json");
 
     [Fact]
     public void Constructor_RejectsANonPositiveInterval()
