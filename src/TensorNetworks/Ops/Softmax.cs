@@ -17,7 +17,8 @@ public sealed partial class Tensor
     /// <summary>
     /// ln softmax(x) = x − m − ln Σⱼ exp(xⱼ − m) along <paramref name="axis"/>, computed without forming the
     /// softmax so that tiny probabilities keep their precision. Vector-Jacobian product:
-    /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis are kept in double, as in <see cref="Softmax"/>.
+    /// dx = g − exp(y) · Σ g, with y the result. Float32 sums along the axis are kept in double, as in <see cref="Softmax"/>,
+    /// and their log is taken in double, so a result near 0 keeps float32's relative precision.
     /// A 0-d tensor is one line of one element for axis 0 or −1, as in PyTorch: its log-softmax is 0 (NaN for ±∞ or NaN).
     /// </summary>
     /// <exception cref="ArgumentException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>

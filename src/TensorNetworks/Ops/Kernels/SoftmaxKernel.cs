@@ -36,6 +36,8 @@ internal enum LineOp
 /// <see cref="Tensor.Sum()"/>'s are: a contiguous line adds SIMD sums of <see cref="AxisReduction.SumChunk"/>-element
 /// chunks in double, strided lines add each row into a row of doubles (<see cref="ChunkedSum.AddRow{T}"/>). One
 /// float32 running sum was off by 3e-6 relative over a contiguous line of 4M elements and by 2e-3 over a strided one.
+/// The forward log ops take the log of that double sum, and the term of a line's maximum is exactly 1 (see
+/// <see cref="MaxTerm"/>), so an lse near 0 keeps float32's relative precision.
 /// </summary>
 internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? Lines, T[] Y, int Outer, int Extent, int Inner)
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -80,11 +82,32 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     /// <summary>Float32 contiguous lines sum in double chunk by chunk; float64 ones in one SIMD pass.</summary>
     private static bool SumsInDouble => typeof(T) == typeof(float);
 
-    private static T LineSum(ReadOnlySpan<T> values)
-        => SumsInDouble ? T.CreateTruncating(ChunkedSum.Of(values)) : TensorPrimitives.Sum(values);
+    private static double WideLineSum(ReadOnlySpan<T> values)
+        => SumsInDouble ? ChunkedSum.Of(values) : double.CreateTruncating(TensorPrimitives.Sum(values));
+
+    private static T LineSum(ReadOnlySpan<T> values) => T.CreateTruncating(WideLineSum(values));
 
     private static T LineDot(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
         => SumsInDouble ? T.CreateTruncating(ChunkedSum.Dot(x, y)) : TensorPrimitives.Dot(x, y);
+
+    /// <summary>
+    /// Σ y for y = exp(x − <paramref name="shift"/>). In float32, when the sum is below 2 (the line's maximum dominates,
+    /// so its lse is below ln 2 and an error of a few ulps of 1 is large beside it) it is taken again with the term of
+    /// the line's first maximum exactly 1 (float32's exp gives 1 + 2⁻²³; see <see cref="MaxTerm"/>), left out of the
+    /// chunk sums and added in double: a SIMD lane that adds terms near 1e-6 to a 1 rounds each to float32's ulp of 1,
+    /// which put an lse near 1e-3 off by 3e-4, relative. Larger sums keep the first, at no extra cost.
+    /// </summary>
+    private static double SumOfExps(ReadOnlySpan<T> x, T shift, Span<T> y)
+    {
+        double sum = WideLineSum(y);
+        if (!SumsInDouble || !(sum < 2)) return sum;
+        int top = MaxTerm.IndexOf(x, shift);
+        if (top < 0) return sum;
+        y[top] = T.Zero;
+        sum = 1 + WideLineSum(y);
+        y[top] = T.One;
+        return sum;
+    }
 
     private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
 
@@ -102,15 +125,15 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         if (!T.IsFinite(shift)) shift = T.Zero;
         TensorPrimitives.Subtract(x, shift, y);
         AlignedMath.Exp(y, y);
-        T sum = LineSum(y);
+        double sum = SumOfExps(x, shift, y);
         switch (Op)
         {
-            case LineOp.Softmax: TensorPrimitives.Divide(y, sum, y); break;
+            case LineOp.Softmax: TensorPrimitives.Divide(y, T.CreateTruncating(sum), y); break;
             case LineOp.LogSoftmax:
                 TensorPrimitives.Subtract(x, shift, y);
-                TensorPrimitives.Subtract(y, T.Log(sum), y);
+                TensorPrimitives.Subtract(y, T.CreateTruncating(Math.Log(sum)), y);
                 break;
-            default: Lines![o] = shift + T.Log(sum); break;
+            default: Lines![o] = T.CreateTruncating(double.CreateTruncating(shift) + Math.Log(sum)); break;
         }
     }
 
@@ -146,7 +169,8 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     /// <summary>
     /// Σₖ over the block's rows of the term <see cref="Op"/> sums (exp(xₖ − shift), written to Y, forward; gₖ·yₖ or gₖ
     /// backward) into <paramref name="sum"/>, each row added into the double row <paramref name="wide"/>, so each sum is
-    /// rounded to <typeparamref name="T"/> once.
+    /// rounded to <typeparamref name="T"/> once. Forward log ops take the log of the double sum (left in
+    /// <paramref name="wide"/> too): ln of the rounded sum would be off by its rounding, 4e-5 of an lse near 1e-3.
     /// </summary>
     private void SumRows(int o, ReadOnlySpan<T> shift, Span<T> sum, Span<double> wide)
     {
@@ -166,10 +190,12 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
                     Span<T> y = Y.AsSpan(row, n);
                     TensorPrimitives.Subtract(X.AsSpan(row, n), shift, y);
                     AlignedMath.Exp(y, y);
+                    if (SumsInDouble) MaxTerm.SetOnes<T>(X.AsSpan(row, n), shift, y);
                     ChunkedSum.AddRow<T>(wide, y);
                     break;
             }
         }
+        if (Op is LineOp.LogSoftmax or LineOp.LogSumExp) AlignedMath.Log<double>(wide, wide);
         TensorPrimitives.ConvertTruncating<double, T>(wide, sum);
     }
 
@@ -224,12 +250,9 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         }
         if (Op == LineOp.LogSumExp)
         {
-            Span<T> lse = Lines.AsSpan(o * n, n);
-            AlignedMath.Log(sum, lse);
-            TensorPrimitives.Add(lse, shift, lse);
+            for (int i = 0; i < n; i++) Lines![o * n + i] = T.CreateTruncating(double.CreateTruncating(shift[i]) + wide[i]);
             return;
         }
-        AlignedMath.Log(sum, sum);
         for (int k = 0; k < Extent; k++)
         {
             Span<T> y = Y.AsSpan(first + k * n, n);
