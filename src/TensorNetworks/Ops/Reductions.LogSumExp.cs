@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Numerics;
-
 namespace TensorNetworks;
 
 public sealed partial class Tensor
@@ -19,7 +16,7 @@ public sealed partial class Tensor
     {
         var (outer, extent, inner, reducedDims) = AxisLines(axis, keepDim, "LogSumExp");
         Tensor lse = Uninitialized(DType, reducedDims);
-        LogSumExpLines(this, lse, outer, extent, inner);
+        RunLines(LineOp.LogSumExp, this, null, lse, null, outer, extent, inner);
         if (Autograd.ShouldRecord(this)) RecordLogSumExp(lse, this, outer, extent, inner);
         return lse;
     }
@@ -33,27 +30,5 @@ public sealed partial class Tensor
         Tensor dx = Uninitialized(x.DType, x.Dims);
         RunLines(LineOp.LogSumExpBackward, x, g, lse, dx, outer, extent, inner);
         return dx;
-    }
-
-    /// <summary>Writes the log-sum-exp of each line of <paramref name="x"/> into <paramref name="lse"/>, with pooled scratch.</summary>
-    private static void LogSumExpLines(Tensor x, Tensor lse, int outer, int extent, int inner)
-    {
-        if (x.DType == DType.Float32) LogSumExpLines<float>(x, lse, outer, extent, inner);
-        else LogSumExpLines<double>(x, lse, outer, extent, inner);
-    }
-
-    private static void LogSumExpLines<T>(Tensor x, Tensor lse, int outer, int extent, int inner) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T[] scratch = ArrayPool<T>.Shared.Rent(x.ElementCount);
-        try
-        {
-            new SoftmaxKernel<T>(LineOp.LogSumExp, x.Array<T>(), null, lse.Array<T>(), scratch, outer, extent, inner).Run();
-        }
-        finally
-        {
-            ArrayPool<T>.Shared.Return(scratch);
-            GC.KeepAlive(x);
-            GC.KeepAlive(lse);
-        }
     }
 }

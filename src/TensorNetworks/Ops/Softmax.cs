@@ -42,13 +42,14 @@ public sealed partial class Tensor
             return dx;
         }, op);
 
-    /// <summary>Runs <see cref="SoftmaxKernel{T}"/> on tensors, switching on the dtype once.</summary>
-    internal static void RunLines(LineOp op, Tensor x, Tensor? g, Tensor? lines, Tensor y, int outer, int extent, int inner)
+    /// <summary>Runs <see cref="SoftmaxKernel{T}"/> on tensors, switching on the dtype once; <paramref name="y"/> is null
+    /// for the log-sum-exp, which writes only <paramref name="lines"/>.</summary>
+    internal static void RunLines(LineOp op, Tensor x, Tensor? g, Tensor? lines, Tensor? y, int outer, int extent, int inner)
     {
         if (x.DType == DType.Float32)
-            new SoftmaxKernel<float>(op, x.Array<float>(), g?.Array<float>(), lines?.Array<float>(), y.Array<float>(), outer, extent, inner).Run();
+            new SoftmaxKernel<float>(op, x.Array<float>(), g?.Array<float>(), lines?.Array<float>(), y?.Array<float>() ?? [], outer, extent, inner).Run();
         else
-            new SoftmaxKernel<double>(op, x.Array<double>(), g?.Array<double>(), lines?.Array<double>(), y.Array<double>(), outer, extent, inner).Run();
+            new SoftmaxKernel<double>(op, x.Array<double>(), g?.Array<double>(), lines?.Array<double>(), y?.Array<double>() ?? [], outer, extent, inner).Run();
         GC.KeepAlive(x);
         GC.KeepAlive(g);
         GC.KeepAlive(lines);

@@ -12,6 +12,9 @@ public sealed class SoftmaxTests
         { DType.Float64, [2, 5, 3], 2 },
         { DType.Float32, [300, 300], 1 },
         { DType.Float64, [300, 300], 0 },
+        { DType.Float64, [70001, 3], 0 },
+        { DType.Float32, [8, 9000], 0 },
+        { DType.Float32, [3, 7, 4500], 1 },
     };
 
     private static double[] NaiveSoftmax(Tensor x, int axis)
@@ -61,6 +64,45 @@ public sealed class SoftmaxTests
         Tensor[] logGrads = Gradients.Of(l, [x], g);
         Tensor logExpected = gd - sd * gd.Sum([axis], keepDim: true);
         Reference.Close(logExpected.ToArray<double>(), logGrads[0], 8 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void SoftmaxFamily_GivesAlongAStridedAxisWhatItGivesAlongTheLastOne(DType dtype)
+    {
+        // 40 lines of 3000: random ones, lines holding NaN, +∞, −∞ beside finite values, all −∞, and values near ±1e4;
+        // along axis 0 the lines are strided (groups of 25 rows, two items, split across the cores), along axis 1 contiguous.
+        double[] v = Reference.Randn(26, DType.Float64, 40, 3000).ToArray<double>();
+        v[3 * 3000 + 7] = double.NaN;
+        v[4 * 3000 + 9] = double.PositiveInfinity;
+        v[5 * 3000 + 11] = double.NegativeInfinity;
+        for (int k = 0; k < 3000; k++)
+        {
+            v[6 * 3000 + k] = double.NegativeInfinity;
+            v[7 * 3000 + k] = 1e4 + v[7 * 3000 + k];
+            v[8 * 3000 + k] = -1e4 + 30 * v[8 * 3000 + k];
+        }
+        Tensor rows = TN.Tensor(v, 40, 3000).To(dtype), columns = rows.Permute(1, 0);
+        double tolerance = 4 * Reference.Tolerance(dtype);
+        Reference.Close(rows.Softmax(1).ToArray<double>(), columns.Softmax(0).Permute(1, 0), tolerance);
+        Reference.Close(rows.LogSoftmax(1).ToArray<double>(), columns.LogSoftmax(0).Permute(1, 0), tolerance);
+        Reference.Close(rows.LogSumExp(1).ToArray<double>(), columns.LogSumExp(0), tolerance);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3, 4, 0 }, 1)]
+    [InlineData(new[] { 0, 4, 3 }, 1)]
+    [InlineData(new[] { 3, 0, 2 }, 1)]
+    public void SoftmaxFamily_OfAnEmptyTensorIsEmpty(int[] shape, int axis)
+    {
+        Tensor x = TN.Zeros(shape).RequiringGrad();
+        Tensor s = x.Softmax(axis), l = x.LogSoftmax(axis), lse = x.LogSumExp(axis);
+        Assert.Equal(new Shape(shape), s.Shape);
+        Assert.Equal(new Shape(shape), l.Shape);
+        Assert.All(lse.ToArray<float>(), v => Assert.Equal(float.NegativeInfinity, v));
+        (s.Sum() + l.Sum() + lse.Sum()).Backward();
+        Assert.Equal(new Shape(shape), x.Grad!.Shape);
     }
 
     [Fact]

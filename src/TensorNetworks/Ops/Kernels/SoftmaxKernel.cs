@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -14,7 +15,7 @@ internal enum LineOp
     /// m, which in float32 loses the digits of a result near 0).</summary>
     LogSoftmax,
 
-    /// <summary>Lines = lse = m + ln Σ exp(X − m) from input X; Y is scratch.</summary>
+    /// <summary>Lines = lse = m + ln Σ exp(X − m) from input X; Y is not used (it may be empty).</summary>
     LogSumExp,
 
     /// <summary>Y = X·(G − Σ G·X) from the softmax output X and its upstream gradient G.</summary>
@@ -30,8 +31,8 @@ internal enum LineOp
 /// <summary>
 /// Softmax, log-softmax and log-sum-exp along one axis viewed as (outer, extent, inner), with their
 /// vector-Jacobian products. Each line is shifted by its maximum m (0 when m is ±∞) so exp never
-/// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls; otherwise rows of
-/// length inner are combined, so the SIMD runs along the inner axis. Large inputs split over outer.
+/// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls, large inputs split over outer;
+/// strided lines (inner &gt; 1) go to <see cref="StridedSoftmax{T}"/>, whose SIMD runs along the inner axis.
 /// Float32 sums along a line (Σ exp, and the backward passes' Σ g and Σ g·y) are kept in double, as
 /// <see cref="Tensor.Sum()"/>'s are: a contiguous line adds SIMD sums of <see cref="AxisReduction.SumChunk"/>-element
 /// chunks in double, strided lines add each row into a row of doubles (<see cref="ChunkedSum.AddRow{T}"/>). One
@@ -49,33 +50,51 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
             if (Op == LineOp.LogSumExp) Lines.AsSpan(0, Outer * Inner).Fill(T.NegativeInfinity);
             return;
         }
-        int block = Extent * Inner;
-        if ((long)Outer * block >= Parallelism.ElementwiseGrain && Outer > 1) RunParallel(block);
-        else Blocks(0, Outer);
+        if (Inner == 0) return;
+        if (Inner > 1)
+        {
+            new StridedSoftmax<T>(this).Run();
+            return;
+        }
+        if ((long)Outer * Extent >= Parallelism.ElementwiseGrain && Outer > 1) RunParallel();
+        else Rows(0, Outer);
     }
 
-    private void RunParallel(int block)
+    private void RunParallel()
     {
         SoftmaxKernel<T> job = this;
-        Parallelism.For(Outer, Math.Max(1, Parallelism.ElementwiseGrain / block), (start, count) => job.Blocks(start, count));
+        Parallelism.For(Outer, Math.Max(1, Parallelism.ElementwiseGrain / Extent), (start, count) => job.Rows(start, count));
     }
 
-    private void Blocks(int start, int count)
+    /// <summary>
+    /// Lines [start, start + count). The log-sum-exp writes each line's exps into one line of scratch, 64-byte aligned
+    /// on the stack up to 4096 elements, pooled beyond: a pooled line of 1000 made 4096×1000 float32 take 1.9-2.1 ms
+    /// instead of 1.4 in some runs (two cores, one such line each; not understood), and with the full-size pooled
+    /// scratch it replaces, whole processes ran the log-sum-exp twice as slowly as others.
+    /// </summary>
+    [SkipLocalsInit]
+    private unsafe void Rows(int start, int count)
     {
-        T[]? rented = Inner == 1 ? null : ArrayPool<T>.Shared.Rent(2 * Inner);
-        double[]? wide = Inner == 1 ? null : ArrayPool<double>.Shared.Rent(Inner);
+        if (Op != LineOp.LogSumExp)
+        {
+            for (int o = start; o < start + count; o++) Row(o, default);
+            return;
+        }
+        if (Extent <= 4096)
+        {
+            byte* raw = stackalloc byte[Extent * sizeof(T) + 64];
+            var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), Extent);
+            for (int o = start; o < start + count; o++) Row(o, line);
+            return;
+        }
+        T[] scratch = ArrayPool<T>.Shared.Rent(Extent);
         try
         {
-            for (int o = start; o < start + count; o++)
-            {
-                if (Inner == 1) Row(o);
-                else Strided(o, rented.AsSpan(0, Inner), rented.AsSpan(Inner, Inner), wide.AsSpan(0, Inner));
-            }
+            for (int o = start; o < start + count; o++) Row(o, scratch.AsSpan(0, Extent));
         }
         finally
         {
-            if (rented is not null) ArrayPool<T>.Shared.Return(rented);
-            if (wide is not null) ArrayPool<double>.Shared.Return(wide);
+            ArrayPool<T>.Shared.Return(scratch);
         }
     }
 
@@ -111,10 +130,10 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
 
     private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
 
-    private void Row(int o)
+    private void Row(int o, Span<T> scratch)
     {
         ReadOnlySpan<T> x = X.AsSpan(o * Extent, Extent);
-        Span<T> y = Y.AsSpan(o * Extent, Extent);
+        Span<T> y = Op == LineOp.LogSumExp ? scratch : Y.AsSpan(o * Extent, Extent);
         if (IsBackward) RowBackward(o, x, y);
         else RowForward(o, x, y);
     }
@@ -155,109 +174,6 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
                 AlignedMath.Exp(y, y);
                 TensorPrimitives.Multiply(y, G![o], y);
                 break;
-        }
-    }
-
-    /// <summary>One block of <see cref="Extent"/> rows of length <see cref="Inner"/>, with two scratch rows and a double
-    /// row to sum in.</summary>
-    private void Strided(int o, Span<T> a, Span<T> b, Span<double> wide)
-    {
-        if (IsBackward) StridedBackward(o, a, wide);
-        else StridedForward(o, a, b, wide);
-    }
-
-    /// <summary>
-    /// Σₖ over the block's rows of the term <see cref="Op"/> sums (exp(xₖ − shift), written to Y, forward; gₖ·yₖ or gₖ
-    /// backward) into <paramref name="sum"/>, each row added into the double row <paramref name="wide"/>, so each sum is
-    /// rounded to <typeparamref name="T"/> once. Forward log ops take the log of the double sum (left in
-    /// <paramref name="wide"/> too): ln of the rounded sum would be off by its rounding, 4e-5 of an lse near 1e-3.
-    /// </summary>
-    private void SumRows(int o, ReadOnlySpan<T> shift, Span<T> sum, Span<double> wide)
-    {
-        int n = Inner, first = o * Extent * n;
-        wide.Clear();
-        for (int k = 0; k < Extent; k++)
-        {
-            int row = first + k * n;
-            switch (Op)
-            {
-                case LineOp.SoftmaxBackward:
-                    TensorPrimitives.Multiply(G.AsSpan(row, n), X.AsSpan(row, n), sum);
-                    ChunkedSum.AddRow<T>(wide, sum);
-                    break;
-                case LineOp.LogSoftmaxBackward: ChunkedSum.AddRow<T>(wide, G.AsSpan(row, n)); break;
-                default:
-                    Span<T> y = Y.AsSpan(row, n);
-                    TensorPrimitives.Subtract(X.AsSpan(row, n), shift, y);
-                    AlignedMath.Exp(y, y);
-                    if (SumsInDouble) MaxTerm.SetOnes<T>(X.AsSpan(row, n), shift, y);
-                    ChunkedSum.AddRow<T>(wide, y);
-                    break;
-            }
-        }
-        if (Op is LineOp.LogSoftmax or LineOp.LogSumExp) AlignedMath.Log<double>(wide, wide);
-        TensorPrimitives.ConvertTruncating<double, T>(wide, sum);
-    }
-
-    private void StridedBackward(int o, Span<T> a, Span<double> wide)
-    {
-        int n = Inner, first = o * Extent * n;
-        switch (Op)
-        {
-            case LineOp.SoftmaxBackward:
-                SumRows(o, default, a, wide);
-                for (int k = 0; k < Extent; k++)
-                {
-                    Span<T> y = Y.AsSpan(first + k * n, n);
-                    TensorPrimitives.Subtract(G.AsSpan(first + k * n, n), a, y);
-                    TensorPrimitives.Multiply(y, X.AsSpan(first + k * n, n), y);
-                }
-                return;
-            case LineOp.LogSoftmaxBackward:
-                SumRows(o, default, a, wide);
-                for (int k = 0; k < Extent; k++)
-                {
-                    Span<T> y = Y.AsSpan(first + k * n, n);
-                    AlignedMath.Exp(X.AsSpan(first + k * n, n), y);
-                    TensorPrimitives.Multiply(y, a, y);
-                    TensorPrimitives.Subtract(G.AsSpan(first + k * n, n), y, y);
-                }
-                return;
-            default:
-                for (int k = 0; k < Extent; k++)
-                {
-                    Span<T> y = Y.AsSpan(first + k * n, n);
-                    TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), Lines.AsSpan(o * n, n), y);
-                    AlignedMath.Exp(y, y);
-                    TensorPrimitives.Multiply(y, G.AsSpan(o * n, n), y);
-                }
-                return;
-        }
-    }
-
-    private void StridedForward(int o, Span<T> shift, Span<T> sum, Span<double> wide)
-    {
-        int n = Inner, first = o * Extent * n;
-        X.AsSpan(first, n).CopyTo(shift);
-        for (int k = 1; k < Extent; k++) TensorPrimitives.Max(shift, X.AsSpan(first + k * n, n), shift);
-        for (int i = 0; i < n; i++)
-            if (!T.IsFinite(shift[i])) shift[i] = T.Zero;
-        SumRows(o, shift, sum, wide);
-        if (Op == LineOp.Softmax)
-        {
-            for (int k = 0; k < Extent; k++) TensorPrimitives.Divide(Y.AsSpan(first + k * n, n), sum, Y.AsSpan(first + k * n, n));
-            return;
-        }
-        if (Op == LineOp.LogSumExp)
-        {
-            for (int i = 0; i < n; i++) Lines![o * n + i] = T.CreateTruncating(double.CreateTruncating(shift[i]) + wide[i]);
-            return;
-        }
-        for (int k = 0; k < Extent; k++)
-        {
-            Span<T> y = Y.AsSpan(first + k * n, n);
-            TensorPrimitives.Subtract(X.AsSpan(first + k * n, n), shift, y);
-            TensorPrimitives.Subtract(y, sum, y);
         }
     }
 }
