@@ -11,12 +11,19 @@ public sealed partial class Tensor
 
     /// <summary>
     /// Removes axis <paramref name="axis"/> when its extent is 1 (a view); as in PyTorch, an axis of another
-    /// extent is left in place and the shape is unchanged. The gradient is reshaped back.
+    /// extent is left in place and the shape is unchanged, and a 0-d tensor takes axis 0 or −1 and stays as it is. The
+    /// gradient is reshaped back.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">When the axis is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the axis is out of range (on a 0-d tensor: other than 0 or −1).</exception>
     /// <example><code>Tensor m = TN.Zeros(2, 1, 3).Squeeze(1); // shape [2, 3]</code></example>
     public Tensor Squeeze(int axis)
     {
+        if (Dims.Length == 0)
+        {
+            if (axis is 0 or -1) return View(Dims, "Squeeze");
+            throw new ArgumentOutOfRangeException(nameof(axis), axis,
+                $"Squeeze: axis {axis} is out of range for a 0-d tensor, which takes axis 0 or -1 (and stays 0-d).");
+        }
         int a = NormalizeAxis(axis, "Squeeze");
         return View(Dims[a] == 1 ? [.. Dims[..a], .. Dims[(a + 1)..]] : Dims, "Squeeze");
     }

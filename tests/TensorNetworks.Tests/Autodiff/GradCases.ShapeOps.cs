@@ -13,6 +13,7 @@ public static partial class GradCases
         new("Transpose/negative-axis", x => x[0].Transpose(0, -1), [S(3, 2, 4)]),
         new("Squeeze/all", x => x[0].Squeeze(), [S(1, 3, 1, 2)]),
         new("Squeeze/axis", x => x[0].Squeeze(-2) * x[0].Squeeze(-2), [S(3, 1, 2)]),
+        new("Squeeze/0-d", x => x[0].Squeeze(-1) * x[0].Squeeze(0), [S()]),
         new("Unsqueeze/negative-axis", x => x[0].Unsqueeze(-1) * x[1], [S(3, 2), S(4)]),
         new("Flatten/middle", x => x[0].Flatten(1, 2), [S(2, 3, 4, 2)]),
         new("Narrow", x => x[0].Narrow(1, 1, 2), [S(3, 4, 2)]),

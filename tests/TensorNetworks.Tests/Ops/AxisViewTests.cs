@@ -23,6 +23,30 @@ public sealed class AxisViewTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Squeeze_OfA0dTensorAlongAxis0OrMinus1IsTheTensor(int axis)
+    {
+        Tensor x = TN.Scalar(2.5, DType.Float64).RequiringGrad();
+        Tensor y = x.Squeeze(axis);
+        Assert.Empty(y.Dims);
+        Assert.Equal(2.5, y.Item());
+        (y * 3.0).Backward();
+        Assert.Equal(3.0, x.Grad!.Item());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(-2)]
+    public void Squeeze_OfA0dTensorThrowsForOtherAxes(int axis)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => TN.Scalar(2.5, DType.Float64).Squeeze(axis));
+        Assert.StartsWith($"Squeeze: axis {axis} ", e.Message);
+        Assert.Contains("0-d tensor", e.Message);
+        Assert.Contains("0 or -1", e.Message);
+    }
+
+    [Theory]
     [InlineData(0, new[] { 1, 2, 3 })]
     [InlineData(1, new[] { 2, 1, 3 })]
     [InlineData(2, new[] { 2, 3, 1 })]
