@@ -37,8 +37,9 @@ public static partial class SafeTensors
     /// <param name="path">The file to write; its directory must exist.</param>
     /// <param name="tensors">The tensors by name; names must be non-empty and not <c>__metadata__</c>.</param>
     /// <param name="metadata">Strings stored in the header's <c>__metadata__</c> object, or null for none.</param>
-    /// <exception cref="ArgumentException">When the path or a name is empty, a name is <c>__metadata__</c>, or a
-    /// tensor or metadata value is null.</exception>
+    /// <exception cref="ArgumentException">When the path or a name is empty, a name is <c>__metadata__</c>, a tensor or
+    /// metadata value is null, or a name, metadata key or value holds a lone UTF-16 surrogate (UTF-8 cannot encode it, so
+    /// it would not load back as it was).</exception>
     /// <exception cref="DirectoryNotFoundException">When the directory of <paramref name="path"/> does not exist.</exception>
     /// <exception cref="IOException">When the file cannot be written.</exception>
     /// <example><code>
@@ -76,6 +77,7 @@ public static partial class SafeTensors
 
     private static void CheckNames(IReadOnlyDictionary<string, Tensor> tensors, IReadOnlyDictionary<string, string>? metadata)
     {
+        int index = 0;
         foreach (var (name, tensor) in tensors)
         {
             if (string.IsNullOrEmpty(name))
@@ -84,11 +86,55 @@ public static partial class SafeTensors
                 throw new ArgumentException($"SafeTensors.Save: \"{name}\" is reserved for the metadata; rename that tensor.", nameof(tensors));
             if (tensor is null)
                 throw new ArgumentException($"SafeTensors.Save: the tensor \"{name}\" is null.", nameof(tensors));
+            CheckEncodable(name, $"the name of tensor {index} (in the dictionary's order)", nameof(tensors));
+            index++;
         }
         if (metadata is null) return;
         foreach (var (key, value) in metadata)
+        {
             if (value is null)
                 throw new ArgumentException($"SafeTensors.Save: the metadata value of \"{key}\" is null; metadata values must be strings.", nameof(metadata));
+            CheckEncodable(key, "a metadata key", nameof(metadata));
+            CheckEncodable(value, $"the metadata value of \"{Printable(key)}\"", nameof(metadata));
+        }
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="text"/> when it holds a UTF-16 surrogate that is not half of a pair: UTF-8 has no encoding
+    /// for it, so the header would hold U+FFFD in its place and <see cref="Load"/> would return other text.
+    /// </summary>
+    private static void CheckEncodable(string text, string what, string parameter)
+    {
+        int at = LoneSurrogate(text);
+        if (at >= 0)
+            throw new ArgumentException(
+                $"SafeTensors.Save: {what}, \"{Printable(text)}\", holds a lone UTF-16 surrogate (U+{(int)text[at]:X4} at index {at}), which " +
+                "UTF-8 cannot encode: it would be saved as U+FFFD and loaded as other text. Pair it or remove it.", parameter);
+    }
+
+    /// <summary>The index of the first surrogate in <paramref name="text"/> that is not half of a pair, or −1.</summary>
+    private static int LoneSurrogate(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+            if (IsLoneSurrogate(text, i)) return i;
+        return -1;
+    }
+
+    private static bool IsLoneSurrogate(string text, int i)
+        => char.IsSurrogate(text[i])
+           && !(i + 1 < text.Length && char.IsSurrogatePair(text[i], text[i + 1]))
+           && !(i > 0 && char.IsSurrogatePair(text[i - 1], text[i]));
+
+    /// <summary><paramref name="text"/> with each lone surrogate written as \uXXXX, so that a message can show it.</summary>
+    private static string Printable(string text)
+    {
+        var printable = new System.Text.StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsLoneSurrogate(text, i)) printable.Append($"\\u{(int)text[i]:X4}");
+            else printable.Append(text[i]);
+        }
+        return printable.ToString();
     }
 
     /// <summary>The UTF-8 JSON header, padded with spaces to a multiple of 8 bytes; System.Text.Json's relaxed encoder

@@ -177,6 +177,45 @@ public sealed class SafeTensorsTests : IDisposable
     }
 
     [Fact]
+    public void Save_RefusesANameWithALoneSurrogateNamingTheTensorAndWhy()
+    {
+        // UTF-8 cannot encode a lone surrogate: the header held U+FFFD in its place, and Load returned "w\uFFFDx".
+        string path = _dir.File("t.safetensors");
+        var tensors = new Dictionary<string, Tensor> { ["a"] = TN.Ones(1), ["w\uD800x"] = TN.Ones(2) };
+        var e = Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, tensors));
+        Assert.StartsWith("SafeTensors.Save: the name of tensor 1 ", e.Message);
+        Assert.Contains("\"w\\uD800x\"", e.Message);
+        Assert.Contains("lone UTF-16 surrogate (U+D800 at index 1)", e.Message);
+        Assert.Contains("UTF-8 cannot encode", e.Message);
+        Assert.Empty(_dir.Names());
+    }
+
+    /// <summary>The names as UTF-16 code units: xUnit would carry a string with a lone surrogate to the test as U+FFFD.</summary>
+    [Theory]
+    [InlineData(new[] { 0xDC00 }, 0)]
+    [InlineData(new[] { 'a', 'b', 0xD83D }, 2)]
+    [InlineData(new[] { 0xD83D, 0xD83D, 0xDE00 }, 0)]
+    [InlineData(new[] { 0xD83D, 0xDE00, 0xDE00 }, 2)]
+    public void Save_FindsTheLoneSurrogateBesideProperPairs(int[] units, int index)
+    {
+        string name = new([.. units.Select(u => (char)u)]);
+        var e = Assert.Throws<ArgumentException>(() => SafeTensors.Save(_dir.File("t.safetensors"), new Dictionary<string, Tensor> { [name] = TN.Ones(1) }));
+        Assert.Contains($"at index {index})", e.Message);
+    }
+
+    [Fact]
+    public void Save_RefusesMetadataWithALoneSurrogate()
+    {
+        string path = _dir.File("t.safetensors");
+        var tensors = new Dictionary<string, Tensor> { ["a"] = TN.Ones(1) };
+        var key = Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, tensors, new Dictionary<string, string> { ["k\uDFFF"] = "v" }));
+        Assert.Contains("a metadata key, \"k\\uDFFF\"", key.Message);
+        var value = Assert.Throws<ArgumentException>(() => SafeTensors.Save(path, tensors, new Dictionary<string, string> { ["k"] = "\uD800" }));
+        Assert.Contains("the metadata value of \"k\"", value.Message);
+        Assert.Empty(_dir.Names());
+    }
+
+    [Fact]
     public void Save_LeavesOnlyTheTargetFile()
     {
         string path = _dir.File("t.safetensors");
