@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Text;
 
 namespace TensorNetworks.Training.Callbacks;
 
@@ -18,7 +17,8 @@ namespace TensorNetworks.Training.Callbacks;
 /// <c>&lt;name&gt;_nonfinite</c> says which (<c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>):
 /// <c>"loss":null,"loss_nonfinite":"NaN"</c>. Finite doubles are written in the shortest form that reads back
 /// exactly, with <c>.0</c> when whole (<c>2.0</c>, <c>1E-05</c>), so Python's <c>json</c> reads them as floats; text
-/// is UTF-8 as it is, with quotes, backslashes and control characters escaped. A metric whose name is already a field of its line is
+/// is UTF-8 as it is, with quotes, backslashes and control characters escaped, and a lone UTF-16 surrogate (which
+/// UTF-8 cannot encode) written as its <c>\uXXXX</c> escape, as Python's <c>json</c> writes it. A metric whose name is already a field of its line is
 /// written as <c>metric_&lt;name&gt;</c>. The file is flushed at every epoch end and closed at the end
 /// of the run; a resumed run (<see cref="TrainingRun.StartStep"/> &gt; 0) appends, a fresh one truncates.
 /// </summary>
@@ -30,7 +30,6 @@ namespace TensorNetworks.Training.Callbacks;
 public sealed class JsonLinesLog : Callback
 {
     private FileStream? _file;
-    private Utf8JsonWriter? _json;
     private bool _began;
 
     /// <summary>Creates a log that will write to <paramref name="path"/> (its directory is created when the run begins).</summary>
@@ -60,15 +59,15 @@ public sealed class JsonLinesLog : Callback
         _began = true;
         Write("begin", w =>
         {
-            w.WriteNumber("planned_steps", run.PlannedSteps);
-            w.WriteNumber("start_step", run.StartStep);
-            w.WriteNumber("epochs", run.Options.Epochs);
-            w.WriteNumber("batches_per_epoch", run.BatchesPerEpoch);
-            w.WriteNumber("samples_per_epoch", run.SamplesPerEpoch);
-            w.WriteNumber("parameters", run.Model.ParameterCount);
-            w.WriteString("model", run.Model.GetType().Name);
-            w.WriteString("scheme", run.Scheme.GetType().Name);
-            w.WriteString("time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            w.Integer("planned_steps", run.PlannedSteps);
+            w.Integer("start_step", run.StartStep);
+            w.Integer("epochs", run.Options.Epochs);
+            w.Integer("batches_per_epoch", run.BatchesPerEpoch);
+            w.Integer("samples_per_epoch", run.SamplesPerEpoch);
+            w.Integer("parameters", run.Model.ParameterCount);
+            w.Text("model", run.Model.GetType().Name);
+            w.Text("scheme", run.Scheme.GetType().Name);
+            w.Text("time", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         });
     }
 
@@ -78,11 +77,11 @@ public sealed class JsonLinesLog : Callback
         if (_file is null || step.Step % EverySteps != 0) return;
         Write("step", w =>
         {
-            w.WriteNumber("step", step.Step);
-            w.WriteNumber("epoch", step.Epoch);
-            w.WriteNumber("batch", step.BatchIndex);
+            w.Integer("step", step.Step);
+            w.Integer("epoch", step.Epoch);
+            w.Integer("batch", step.BatchIndex);
             Number(w, "loss", step.Loss);
-            w.WriteNumber("samples", step.Samples);
+            w.Integer("samples", step.Samples);
             Number(w, "elapsed_s", step.Elapsed.TotalSeconds);
             Metrics(w, step.Metrics, StepFields);
         });
@@ -94,8 +93,8 @@ public sealed class JsonLinesLog : Callback
         if (_file is null) return;
         Write("epoch", w =>
         {
-            w.WriteNumber("epoch", epoch.Epoch);
-            w.WriteNumber("step", epoch.Step);
+            w.Integer("epoch", epoch.Epoch);
+            w.Integer("step", epoch.Step);
             Number(w, "mean_loss", epoch.MeanLoss);
             Number(w, "elapsed_s", epoch.Elapsed.TotalSeconds);
             Metrics(w, epoch.Metrics, EpochFields);
@@ -112,10 +111,10 @@ public sealed class JsonLinesLog : Callback
         if (_file is null) Open(append: true);
         Write("end", w =>
         {
-            w.WriteString("reason", result.StopReason.ToString());
-            w.WriteString("message", result.Message);
-            w.WriteNumber("steps", result.Steps);
-            w.WriteNumber("epochs", result.Epochs);
+            w.Text("reason", result.StopReason.ToString());
+            w.Text("message", result.Message);
+            w.Integer("steps", result.Steps);
+            w.Integer("epochs", result.Epochs);
             Number(w, "final_loss", result.FinalLoss);
             Number(w, "elapsed_s", result.Elapsed.TotalSeconds);
         });
@@ -125,50 +124,38 @@ public sealed class JsonLinesLog : Callback
     private static readonly HashSet<string> StepFields = ["event", "step", "epoch", "batch", "loss", "samples", "elapsed_s"];
     private static readonly HashSet<string> EpochFields = ["event", "epoch", "step", "mean_loss", "elapsed_s"];
 
-    private static readonly JsonWriterOptions LineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private void Open(bool append)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _file = new FileStream(Path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
-        _json = new Utf8JsonWriter(_file, LineOptions);
     }
 
     private void Close()
     {
-        _json?.Dispose();
         _file?.Dispose();
-        _json = null;
         _file = null;
     }
 
-    private void Write(string kind, Action<Utf8JsonWriter> fields)
+    private void Write(string kind, Action<JsonLine> fields)
     {
-        Utf8JsonWriter json = _json!;
-        json.WriteStartObject();
-        json.WriteString("event", kind);
-        fields(json);
-        json.WriteEndObject();
-        json.Flush();
-        _file!.WriteByte((byte)'\n');
-        json.Reset();
+        var line = new JsonLine(kind);
+        fields(line);
+        _file!.Write(Encoding.UTF8.GetBytes(line + "\n"));
     }
 
     /// <summary>A number; when not finite, null plus <c>name_nonfinite</c> spelling it.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
+    private static void Number(JsonLine w, string name, double value)
     {
-        if (!double.IsFinite(value))
+        if (double.IsFinite(value))
         {
-            w.WriteNull(name);
-            w.WriteString(name + "_nonfinite", double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+            w.Number(name, value);
             return;
         }
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
-        w.WritePropertyName(name);
-        w.WriteRawValue(text.AsSpan().IndexOfAny('.', 'E') < 0 ? text + ".0" : text, skipInputValidation: true);
+        w.Null(name);
+        w.Text(name + "_nonfinite", double.IsNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
     }
 
-    private static void Metrics(Utf8JsonWriter w, IReadOnlyDictionary<string, double> metrics, HashSet<string> taken)
+    private static void Metrics(JsonLine w, IReadOnlyDictionary<string, double> metrics, HashSet<string> taken)
     {
         foreach (var (name, value) in metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
             Number(w, taken.Contains(name) ? "metric_" + name : name, value);

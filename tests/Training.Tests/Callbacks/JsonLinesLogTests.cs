@@ -189,7 +189,26 @@ public sealed class JsonLinesLogTests : IDisposable
     }
 
     [Fact]
-    public void JsonLinesLog_WritesItsJsonWithTheRuntimesSystemTextJson()
+    public void LoneSurrogates_AreWrittenAsEscapesNotReplaced()
+    {
+        // UTF-8 cannot encode a lone surrogate; the line keeps it as a \uXXXX escape (as Python's json does), while a
+        // proper pair and other text outside ASCII are written as they are.
+        string path = Path.Combine(_dir, "surrogates.jsonl");
+        var log = new JsonLinesLog(path);
+        TrainingRun run = TrainingRig.Run(new ScalarModel(), new LineData(3), new TrainOptions { Epochs = 1 });
+        var metrics = new Dictionary<string, double> { ["m\uDC00"] = 1.0 };
+        log.OnTrainBegin(run);
+        log.OnStepEnd(run, new StepRecord(0, 0, 0, 2.0, 3, TimeSpan.FromSeconds(0.25), metrics));
+        log.OnTrainEnd(run, new FitResult(StopReason.Failed, "a\uD800b \uD83D\uDE00 \uDE00\uD83D\u0001", 1, 1, 1.0, [], TimeSpan.FromSeconds(3)));
+
+        string[] lines = File.ReadAllLines(path);
+        Assert.EndsWith(",\"m\\udc00\":1.0}", lines[1]);
+        Assert.Contains("\"message\":\"a\\ud800b \uD83D\uDE00 \\ude00\\ud83d\\u0001\"", lines[2]);
+        Assert.DoesNotContain("\uFFFD", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void JsonLinesLog_DoesNotReferenceNewtonsoftJson()
         => Assert.DoesNotContain(typeof(JsonLinesLog).Assembly.GetReferencedAssemblies(), a => a.Name == "Newtonsoft.Json");
 
     [Fact]
