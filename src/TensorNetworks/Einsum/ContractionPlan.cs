@@ -6,14 +6,21 @@ namespace TensorNetworks;
 /// <summary>How a contraction path is searched for.</summary>
 public enum PathFinder
 {
-    /// <summary>Optimal for up to <see cref="ContractionPlanner.OptimalLimit"/> operands, greedy beyond.</summary>
+    /// <summary>Optimal for up to <see cref="ContractionPlanner.OptimalLimit"/> operands; beyond, the cheaper of
+    /// greedy and the best bracketing of the operands in their order (<see cref="Sequence"/>, up to
+    /// <see cref="ContractionPlanner.SequenceLimit"/> operands, else left to right), so never dearer than left to right.</summary>
     Auto,
 
     /// <summary>Dynamic programming over subsets of operands: minimum total FLOPs (exponential in the operand count).</summary>
     Optimal,
 
-    /// <summary>Repeatedly contracts the pair whose result shrinks the network most (cheap, near-optimal on chains and trees).</summary>
+    /// <summary>Repeatedly contracts the pair whose result shrinks the network most (cheap; it can miss badly, e.g. on a
+    /// chain whose extents grow along it).</summary>
     Greedy,
+
+    /// <summary>The cheapest bracketing of the operands in the order given (dynamic programming over contiguous runs,
+    /// O(n³)): the optimum for a chain written in order, and never dearer than left to right.</summary>
+    Sequence,
 }
 
 /// <summary>Options for <see cref="ContractionPlanner.Plan(IReadOnlyList{int[]}, int[], IReadOnlyDictionary{int, int}, PlanOptions?)"/>.</summary>

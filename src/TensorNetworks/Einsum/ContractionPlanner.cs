@@ -16,6 +16,11 @@ public static class ContractionPlanner
     /// <summary>With <see cref="PathFinder.Auto"/>, networks of at most this many operands are planned optimally.</summary>
     public const int OptimalLimit = 8;
 
+    /// <summary>With <see cref="PathFinder.Auto"/>, networks of more than <see cref="OptimalLimit"/> and at most this many
+    /// operands compare the greedy order with the best bracketing in operand order (<see cref="PathFinder.Sequence"/>,
+    /// O(n³)); larger ones compare it with left to right.</summary>
+    public const int SequenceLimit = 32;
+
     private const int CacheCapacity = 4096;
     private static readonly ConcurrentDictionary<string, ContractionPlan> s_cache = new();
 
@@ -40,14 +45,64 @@ public static class ContractionPlanner
         Validate(inputs, output, sizes, options, names);
         int[][] copy = [.. inputs.Select(l => (int[])l.Clone())];
         var cost = new PathCost(sizes, output);
-        PathFinder finder = options.Finder == PathFinder.Auto
-            ? (copy.Length <= OptimalLimit ? PathFinder.Optimal : PathFinder.Greedy)
-            : options.Finder;
         string Problem() => $"{names.Context} {names.Problem(copy, output, sizes)}";
-        List<ContractionStep> steps = copy.Length < 2 ? []
-            : finder == PathFinder.Optimal ? OptimalPathFinder.Find(copy, output, cost, options.MemoryLimit, Problem)
-            : GreedyPathFinder.Find(copy, cost, options.MemoryLimit, Problem);
+        var (finder, steps) = options.Finder != PathFinder.Auto ? (options.Finder, Find(options.Finder, copy, output, cost, options.MemoryLimit, Problem))
+            : copy.Length <= OptimalLimit ? (PathFinder.Optimal, Find(PathFinder.Optimal, copy, output, cost, options.MemoryLimit, Problem))
+            : Cheaper(copy, output, cost, options.MemoryLimit, Problem);
         return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, NaiveFlops(copy, cost));
+    }
+
+    private static List<ContractionStep> Find(PathFinder finder, int[][] inputs, int[] output, PathCost cost, long? memoryLimit, Func<string> problem)
+    {
+        if (inputs.Length < 2) return [];
+        return finder switch
+        {
+            PathFinder.Optimal => OptimalPathFinder.Find(inputs, output, cost, memoryLimit, problem),
+            PathFinder.Sequence => SequencePathFinder.Find(inputs, output, cost, memoryLimit, problem),
+            _ => GreedyPathFinder.Find(inputs, cost, memoryLimit, problem),
+        };
+    }
+
+    /// <summary>
+    /// Auto beyond <see cref="OptimalLimit"/> operands: the greedy order, unless the best bracketing in operand order
+    /// (up to <see cref="SequenceLimit"/> operands; left to right beyond) costs fewer FLOPs. An order that breaks the
+    /// memory limit is out; when both do, the greedy order's error is thrown.
+    /// </summary>
+    private static (PathFinder, List<ContractionStep>) Cheaper(int[][] inputs, int[] output, PathCost cost, long? memoryLimit, Func<string> problem)
+    {
+        List<ContractionStep>? greedy = null;
+        ArgumentException? greedyError = null;
+        try { greedy = GreedyPathFinder.Find(inputs, cost, memoryLimit, problem); }
+        catch (ArgumentException e) { greedyError = e; }
+        List<ContractionStep>? sequence = null;
+        try
+        {
+            sequence = inputs.Length <= SequenceLimit
+                ? SequencePathFinder.Find(inputs, output, cost, memoryLimit, problem)
+                : LeftToRight(inputs, cost, memoryLimit);
+        }
+        catch (ArgumentException) when (greedy is not null) { }
+        if (greedy is null) return sequence is null ? throw greedyError! : (PathFinder.Sequence, sequence);
+        if (sequence is null || sequence.Sum(s => s.Flops) >= greedy.Sum(s => s.Flops) * (1 - 1e-12)) return (PathFinder.Greedy, greedy);
+        return (PathFinder.Sequence, sequence);
+    }
+
+    /// <summary>Operand 0 with 1, the result with 2, and so on; null when an intermediate breaks the memory limit.</summary>
+    private static List<ContractionStep>? LeftToRight(int[][] inputs, PathCost cost, long? memoryLimit)
+    {
+        var last = LastOccurrences(inputs);
+        var steps = new List<ContractionStep>(inputs.Length - 1);
+        int[] current = inputs[0];
+        for (int i = 1; i < inputs.Length; i++)
+        {
+            int step = i;
+            int[] next = cost.ResultLabels(current, inputs[i], l => last[l] > step);
+            double size = cost.Size(next);
+            if (i < inputs.Length - 1 && memoryLimit is long limit && size > limit) return null;
+            steps.Add(new ContractionStep(i == 1 ? 0 : inputs.Length + i - 2, i, next, cost.Flops(current, inputs[i], next), size));
+            current = next;
+        }
+        return steps;
     }
 
     /// <summary>The cached plan for these labels and sizes (planned on first request); <paramref name="names"/>
@@ -102,21 +157,14 @@ public static class ContractionPlanner
     }
 
     /// <summary>FLOPs of contracting operand 0 with 1, the result with 2, and so on.</summary>
-    private static double NaiveFlops(int[][] inputs, PathCost cost)
+    private static double NaiveFlops(int[][] inputs, PathCost cost) =>
+        inputs.Length < 2 ? 0 : LeftToRight(inputs, cost, memoryLimit: null)!.Sum(s => s.Flops);
+
+    private static Dictionary<int, int> LastOccurrences(int[][] inputs)
     {
-        if (inputs.Length < 2) return 0;
         var last = new Dictionary<int, int>();
         for (int i = 0; i < inputs.Length; i++)
             foreach (int l in inputs[i]) last[l] = i;
-        double total = 0;
-        int[] current = inputs[0];
-        for (int i = 1; i < inputs.Length; i++)
-        {
-            int step = i;
-            int[] next = cost.ResultLabels(current, inputs[i], l => last[l] > step);
-            total += cost.Flops(current, inputs[i], next);
-            current = next;
-        }
-        return total;
+        return last;
     }
 }

@@ -80,7 +80,7 @@ internal static class OptimalPathFinder
     /// reconstruction's last product took 17 µs as 4096×8 · 8×64 against 29 µs as 64×8 · 8×4096), and each earlier
     /// product leaves its labels in the order the next one reads them (the whole forward 47-49 against 59 µs).
     /// </summary>
-    private static int LayoutScore(int[] left, int[] right, int[] subsetLegs, int[] output, PathCost cost)
+    internal static int LayoutScore(int[] left, int[] right, int[] subsetLegs, int[] output, PathCost cost)
     {
         int[] sequence = [.. output.Where(subsetLegs.Contains)];
         if (!SplitsOutput(left, right, sequence)) return 0;

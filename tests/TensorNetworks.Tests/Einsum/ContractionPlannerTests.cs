@@ -82,6 +82,93 @@ public sealed class ContractionPlannerTests
         return best;
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void Sequence_EqualsTheCheapestBracketingAndBeatsLeftToRight(int seed)
+    {
+        for (int trial = 0; trial < 20; trial++)
+        {
+            var (inputs, output, sizes) = RandomNetwork(seed * 100 + trial, 2 + (trial % 6));
+            var plan = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Sequence));
+            Assert.Equal(PathFinder.Sequence, plan.Finder);
+            Assert.Equal(inputs.Length - 1, plan.Steps.Count);
+            Assert.Equal(BestBracketing(0, inputs.Length - 1, inputs, output, sizes), plan.Flops, 6);
+            Assert.True(plan.Flops <= plan.NaiveFlops * (1 + 1e-12), $"trial {trial}: {plan.Flops} > naive {plan.NaiveFlops}");
+        }
+    }
+
+    /// <summary>Minimum cost over every bracketing of operands i..j, by plain recursion.</summary>
+    private static double BestBracketing(int i, int j, int[][] inputs, int[] output, Dictionary<int, int> sizes)
+    {
+        if (i == j) return 0;
+        int[] Legs(int from, int to) =>
+            [.. inputs[from..(to + 1)].SelectMany(x => x).Distinct()
+                .Where(l => output.Contains(l) || inputs.Where((_, t) => t < from || t > to).Any(x => x.Contains(l)))];
+        double best = double.PositiveInfinity;
+        for (int k = i; k < j; k++)
+        {
+            int[] left = Legs(i, k), right = Legs(k + 1, j), result = Legs(i, j);
+            int[] union = [.. left.Union(right)];
+            double size = union.Aggregate(1.0, (p, l) => p * sizes[l]);
+            double step = union.Any(l => !result.Contains(l)) ? 2 * size : size;
+            best = Math.Min(best, BestBracketing(i, k, inputs, output, sizes) + BestBracketing(k + 1, j, inputs, output, sizes) + step);
+        }
+        return best;
+    }
+
+    [Fact]
+    public void Auto_PlansAChainOfGrowingMatricesAtTheMatrixChainOptimum()
+    {
+        // Twelve matrices of extents 5, 10, ..., 65 in a row: greedy starts at the wide end and costs ten times left to
+        // right; Auto compares it with the best bracketing and takes the cheaper.
+        const int n = 12;
+        int[][] inputs = [.. Enumerable.Range(0, n).Select(i => new[] { i, i + 1 })];
+        var sizes = Enumerable.Range(0, n + 1).ToDictionary(i => i, i => 5 + 5 * i);
+
+        var plan = ContractionPlanner.Plan(inputs, [0, n], sizes);
+        var greedy = ContractionPlanner.Plan(inputs, [0, n], sizes, new PlanOptions(PathFinder.Greedy));
+
+        Assert.Equal(PathFinder.Sequence, plan.Finder);
+        Assert.Equal(MatrixChainOptimum([.. Enumerable.Range(0, n + 1).Select(i => sizes[i])]), plan.Flops, 6);
+        Assert.True(plan.Flops <= plan.NaiveFlops, $"{plan.Flops} > naive {plan.NaiveFlops}");
+        Assert.True(greedy.Flops > 5 * plan.Flops, $"greedy {greedy.Flops} against {plan.Flops}");
+    }
+
+    /// <summary>The textbook matrix-chain recurrence with 2·p·q·r FLOPs per product of p×q and q×r.</summary>
+    private static double MatrixChainOptimum(int[] dims)
+    {
+        int n = dims.Length - 1;
+        var best = new double[n, n];
+        for (int length = 2; length <= n; length++)
+            for (int i = 0; i + length - 1 < n; i++)
+            {
+                int j = i + length - 1;
+                best[i, j] = double.PositiveInfinity;
+                for (int k = i; k < j; k++)
+                    best[i, j] = Math.Min(best[i, j], best[i, k] + best[k + 1, j] + 2.0 * dims[i] * dims[k + 1] * dims[j + 1]);
+            }
+        return best[0, n - 1];
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    public void Auto_BeyondTheOptimalLimitCostsNoMoreThanGreedyOrLeftToRight(int seed)
+    {
+        for (int trial = 0; trial < 10; trial++)
+        {
+            var (inputs, output, sizes) = RandomNetwork(seed * 100 + trial, ContractionPlanner.OptimalLimit + 1 + trial);
+            var auto = ContractionPlanner.Plan(inputs, output, sizes);
+            var greedy = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Greedy));
+            var sequence = ContractionPlanner.Plan(inputs, output, sizes, new PlanOptions(PathFinder.Sequence));
+            Assert.NotEqual(PathFinder.Optimal, auto.Finder);
+            Assert.Equal(Math.Min(greedy.Flops, sequence.Flops), auto.Flops, 6);
+            Assert.True(auto.Flops <= auto.NaiveFlops * (1 + 1e-12), $"trial {trial}: {auto.Flops} > naive {auto.NaiveFlops}");
+        }
+    }
+
     [Fact]
     public void Plan_MpsInnerProductOf100SitesZipsTheChain()
     {
@@ -145,6 +232,7 @@ public sealed class ContractionPlannerTests
     [Theory]
     [InlineData(PathFinder.Optimal)]
     [InlineData(PathFinder.Greedy)]
+    [InlineData(PathFinder.Sequence)]
     public void Plan_MemoryLimitErrorNamesTheLabelsAndTheLimit(PathFinder finder)
     {
         int[][] inputs = [[0, 1], [1, 2], [2, 3], [3, 4]];
@@ -157,6 +245,7 @@ public sealed class ContractionPlannerTests
     [Theory]
     [InlineData(PathFinder.Optimal)]
     [InlineData(PathFinder.Greedy)]
+    [InlineData(PathFinder.Sequence)]
     public void Einsum_MemoryLimitErrorNamesTheEquation(PathFinder finder)
     {
         Tensor a = TN.Ones(50, 2), b = TN.Ones(2, 50), c = TN.Ones(50, 2), d = TN.Ones(2, 50);

@@ -25,6 +25,80 @@ public sealed class EinsumTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Einsum_WithTheSequenceFinderMatchesNaiveReference(int seed)
+    {
+        var problem = RandomEinsum.Draw(seed, maxOperands: 5);
+        double[] expected = NaiveEinsum.Evaluate(problem.Equation, problem.Operands, out int[] dims);
+
+        Tensor actual = TN.Einsum(problem.Equation, problem.Operands, new PlanOptions(PathFinder.Sequence));
+
+        Assert.Equal(dims, actual.Shape.ToArray());
+        AssertClose(expected, actual.ToArray<double>(), 1e-10, problem.ToString());
+    }
+
+    [Fact]
+    public void Einsum_OfAChainOfTwelveGrowingMatricesMatchesTheProductTakenInTurn()
+    {
+        // Beyond the optimal finder's reach, Auto plans this chain by the best bracketing; the value must not change.
+        var gen = new Generator(5);
+        Tensor[] matrices = [.. Enumerable.Range(0, 12).Select(i => TN.Randn(gen, DType.Float64, 2 + i, 3 + i))];
+        int[][] labels = [.. Enumerable.Range(0, 12).Select(i => new[] { i, i + 1 })];
+
+        Tensor chain = TN.Einsum(labels, [0, 12], matrices);
+
+        double[,] expected = ToMatrix(matrices[0]);
+        for (int i = 1; i < matrices.Length; i++) expected = NaiveProduct(expected, ToMatrix(matrices[i]));
+        Assert.Equal([2, 14], chain.Shape.ToArray());
+        AssertClose([.. expected.Cast<double>()], chain.ToArray<double>(), 1e-10, "chain of 12");
+    }
+
+    [Fact]
+    public void Einsum_OfAChainPastTheSequenceLimitIsNeverDearerThanLeftToRightAndMatchesTheProduct()
+    {
+        // Extents 2, 5, 8, ... grow along the chain, so greedy starts at the wide end (57 times left to right's FLOPs
+        // here); past SequenceLimit, Auto compares it with left to right and takes that.
+        int n = ContractionPlanner.SequenceLimit + 8;
+        int[] extents = [.. Enumerable.Range(0, n + 1).Select(i => 2 + 3 * i)];
+        var gen = new Generator(6);
+        Tensor[] matrices = [.. Enumerable.Range(0, n).Select(i => TN.Randn(gen, DType.Float64, extents[i], extents[i + 1]))];
+        int[][] labels = [.. Enumerable.Range(0, n).Select(i => new[] { i, i + 1 })];
+        var sizes = Enumerable.Range(0, n + 1).ToDictionary(i => i, i => extents[i]);
+
+        ContractionPlan plan = ContractionPlanner.Plan(labels, [0, n], sizes);
+        Tensor chain = TN.Einsum(labels, [0, n], matrices);
+
+        Assert.Equal(PathFinder.Sequence, plan.Finder);
+        Assert.Equal(plan.NaiveFlops, plan.Flops);
+        double[,] expected = ToMatrix(matrices[0]);
+        for (int i = 1; i < n; i++) expected = NaiveProduct(expected, ToMatrix(matrices[i]));
+        AssertClose([.. expected.Cast<double>()], chain.ToArray<double>(), 1e-10, $"chain of {n}");
+    }
+
+    private static double[,] ToMatrix(Tensor t)
+    {
+        double[] values = t.ToArray<double>();
+        var m = new double[t.Size(0), t.Size(1)];
+        for (int i = 0; i < t.Size(0); i++)
+            for (int j = 0; j < t.Size(1); j++) m[i, j] = values[i * t.Size(1) + j];
+        return m;
+    }
+
+    private static double[,] NaiveProduct(double[,] a, double[,] b)
+    {
+        var c = new double[a.GetLength(0), b.GetLength(1)];
+        for (int i = 0; i < a.GetLength(0); i++)
+            for (int j = 0; j < b.GetLength(1); j++)
+                for (int k = 0; k < a.GetLength(1); k++) c[i, j] += a[i, k] * b[k, j];
+        return c;
+    }
+
+    [Theory]
     [MemberData(nameof(Seeds))]
     public void Einsum_GradientsMatchFiniteDifferencesOnRandomEquations(int seed)
     {
