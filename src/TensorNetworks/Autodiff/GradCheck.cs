@@ -27,7 +27,7 @@ public sealed record GradCheckResult(bool Passed, int Input, int Element, double
 public static class GradCheck
 {
     /// <summary>Checks <paramref name="function"/> at <paramref name="inputs"/> (Float64; inputs requiring a gradient are perturbed).</summary>
-    /// <exception cref="ArgumentException">When an input is not Float64.</exception>
+    /// <exception cref="ArgumentException">When an input is not Float64, or no input requires a gradient.</exception>
     public static GradCheckResult Compare(Func<Tensor[], Tensor> function, Tensor[] inputs,
         double step = 1e-6, double absoluteTolerance = 1e-6, double relativeTolerance = 1e-5, ulong seed = 12345)
     {
@@ -36,6 +36,9 @@ public static class GradCheck
         foreach (var t in inputs)
             if (t.DType != DType.Float64)
                 throw new ArgumentException($"GradCheck needs Float64 inputs for accurate finite differences; got {t.DType} {t.Shape}. Convert with To(DType.Float64).");
+
+        if (!inputs.Any(t => t.RequiresGrad))
+            throw new ArgumentException($"GradCheck: none of the {inputs.Length} inputs ({string.Join(", ", inputs.Select(t => t.Shape))}) requires a gradient, so there is nothing to check; call RequiringGrad() on the inputs to differentiate (PyTorch's gradcheck asks the same).");
 
         Tensor probe;
         using (TN.NoGrad()) probe = function(inputs);

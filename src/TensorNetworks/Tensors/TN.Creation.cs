@@ -68,7 +68,8 @@ public static partial class TN
     /// <summary>The integers 0, 1, ..., n - 1.</summary>
     public static Tensor Arange(int n, DType dtype = DefaultDType) => Arange(0, n, 1, dtype);
 
-    /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive.</summary>
+    /// <summary><paramref name="steps"/> evenly spaced values from start to end inclusive: start + i·(end − start)/(steps − 1),
+    /// the last exactly end; one step gives [start], as NumPy and PyTorch do.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="steps"/> is negative.</exception>
     /// <example><code>Tensor t = TN.Linspace(0, 1, 5); // [0, 0.25, 0.5, 0.75, 1]</code></example>
     public static Tensor Linspace(double start, double end, int steps, DType dtype = DefaultDType)
@@ -77,7 +78,7 @@ public static partial class TN
             throw new ArgumentOutOfRangeException(nameof(steps), steps, "Linspace needs steps >= 0.");
         var t = TensorNetworks.Tensor.Uninitialized(dtype, [steps]);
         double delta = steps > 1 ? (end - start) / (steps - 1) : 0;
-        for (int i = 0; i < steps; i++) t.SetFlat(i, i == steps - 1 ? end : start + i * delta);
+        for (int i = 0; i < steps; i++) t.SetFlat(i, i == steps - 1 && steps > 1 ? end : start + i * delta);
         return t;
     }
 

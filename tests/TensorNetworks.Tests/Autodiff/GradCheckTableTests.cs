@@ -33,6 +33,15 @@ public sealed class GradCheckTableTests
         Assert.False(result.Passed);
     }
 
+    [Fact]
+    public void GradCheck_RefusesInputsOfWhichNoneRequiresAGradient()
+    {
+        var x = TN.Randn(new Generator(3), DType.Float64, 3);
+        var e = Assert.Throws<ArgumentException>(() => GradCheck.Compare(xs => xs[0].Exp().Sum(), [x]));
+        Assert.Contains("none of the 1 inputs ([3]) requires a gradient", e.Message);
+        Assert.Contains("RequiringGrad()", e.Message);
+    }
+
     private static int StableHash(string s)
     {
         unchecked
