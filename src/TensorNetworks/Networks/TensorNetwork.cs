@@ -56,7 +56,8 @@ public sealed partial class TensorNetwork
     /// already in the network joins this core to the cores carrying it, and must have the same extent.
     /// </summary>
     /// <exception cref="ArgumentException">When the name is taken, the leg count differs from the tensor's
-    /// order, a leg repeats within the core, or a leg's extent differs from the network's.</exception>
+    /// order, a leg repeats within the core, a leg's extent differs from the network's, or the tensor's dtype
+    /// from the other cores'.</exception>
     /// <example><code>net.Add("A1", TN.Randn(gen, 2, 4), "p1", "b1-2");</code></example>
     public Core Add(string name, Tensor tensor, params string[] legs)
     {
@@ -84,13 +85,14 @@ public sealed partial class TensorNetwork
     }
 
     /// <summary>Replaces a core's tensor (e.g. after an update); the legs and their extents must stay.</summary>
-    /// <exception cref="ArgumentException">When the new tensor's shape differs from the core's.</exception>
+    /// <exception cref="ArgumentException">When the new tensor's shape differs from the core's, or its dtype from the other cores'.</exception>
     public void SetTensor(string name, Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         Core core = this[name];
         if (!tensor.Shape.Equals(core.Tensor.Shape))
             throw new ArgumentException($"SetTensor {name}: the new tensor has shape {tensor.Shape} but the core's legs ({string.Join(", ", core.Legs)}) have shape {core.Tensor.Shape}.");
+        CheckDType($"SetTensor {name}", tensor, ignoring: core);
         core.Tensor = tensor;
     }
 
@@ -174,6 +176,7 @@ public sealed partial class TensorNetwork
 
     private void CheckLegs(string context, Tensor tensor, string[] legs, Core? ignoring)
     {
+        CheckDType(context, tensor, ignoring);
         if (legs.Length != tensor.Order)
             throw new ArgumentException($"{context}: the tensor has shape {tensor.Shape} ({tensor.Order} axes) but {legs.Length} legs were named ({string.Join(", ", legs)}).");
         for (int i = 0; i < legs.Length; i++)
@@ -187,6 +190,15 @@ public sealed partial class TensorNetwork
             if (other is not null && other.SizeOf(legs[i]) != tensor.Size(i))
                 throw new ArgumentException($"{context}: leg \"{legs[i]}\" has size {tensor.Size(i)} here but {other.SizeOf(legs[i])} on core {other.Name}; a leg has one size.");
         }
+    }
+
+    /// <summary>A network holds one dtype: a tensor of another than the other cores' (<paramref name="ignoring"/> aside) is refused
+    /// here, naming a core it would meet, rather than by the einsum of the first contraction.</summary>
+    private void CheckDType(string context, Tensor tensor, Core? ignoring)
+    {
+        Core? other = _cores.FirstOrDefault(c => c != ignoring && c.Tensor.DType != tensor.DType);
+        if (other is not null)
+            throw new ArgumentException($"{context}: the tensor is {tensor.DType} but core {other.Name} is {other.Tensor.DType}; a network's cores share one dtype (convert with To(DType.{other.Tensor.DType})).");
     }
 
     /// <summary>Adds the core as an owner of each of its legs, keeping every leg's owners in the order of the cores.</summary>

@@ -36,6 +36,24 @@ public class SetTensorsTests
         Assert.Contains("3 legs", e.Message);
     }
 
+    [Fact]
+    public void Networks_HoldOneDType_AddSetTensorAndSetTensorsNameTheCoreTheyWouldMeet()
+    {
+        var net = NetworkBuilder.TensorTrain(new Generator(1), [2, 3, 2], bondDim: 2);
+        DType other = net["A0"].Tensor.DType == DType.Float64 ? DType.Float32 : DType.Float64;
+
+        var add = Assert.Throws<ArgumentException>(() => net.Add("X", TN.Zeros(other, 2), "p0"));
+        Assert.Contains($"Add X: the tensor is {other} but core A0 is", add.Message);
+        var set = Assert.Throws<ArgumentException>(() => net.SetTensor("A1", net["A1"].Tensor.To(other)));
+        Assert.Contains($"SetTensor A1: the tensor is {other} but core A0 is", set.Message);
+        var some = Assert.Throws<ArgumentException>(() => net.SetTensors(new Dictionary<string, Tensor> { ["A2"] = net["A2"].Tensor.To(other) }));
+        Assert.Contains($"core A2 would be {other} but core A0", some.Message);
+
+        net.SetTensors(net.Cores.ToDictionary(c => c.Name, c => c.Tensor.To(other)));
+        Assert.All(net.Cores, c => Assert.Equal(other, c.Tensor.DType));
+        Assert.Equal([2, 3, 2], net.Contract("p0", "p1", "p2").Shape.ToArray());
+    }
+
     private sealed class Tolerance(double eps) : IEqualityComparer<double>
     {
         public bool Equals(double x, double y) => Math.Abs(x - y) <= eps;
