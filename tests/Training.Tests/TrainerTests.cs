@@ -48,6 +48,16 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Fit_RefusesAnObjectiveThatReturnsMoreThanOneElement()
+    {
+        var model = new Scalar(0);
+        var e = Assert.Throws<InvalidOperationException>(() => Trainer.Fit(model, new Samples(2), _ => (model.W.Value - TN.Zeros(DType.Float64, 2)).Pow(2),
+            new GradientScheme(new Sgd(model.Parameters(), 0.1)), new TrainOptions { Epochs = 1 }));
+        Assert.Contains("tensor of shape [2] at step 0", e.Message);
+        Assert.Contains("scalar loss", e.Message);
+    }
+
+    [Fact]
     public void Fit_StopsAtMaxSteps()
     {
         var model = new Scalar(0);

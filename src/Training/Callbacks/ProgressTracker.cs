@@ -91,7 +91,7 @@ internal sealed class ProgressTracker(double smoothing)
     /// <summary>The line printed before the first step.</summary>
     public static string BeginLine(TrainingRun run) =>
         $"training {run.Model.GetType().Name} ({run.Model.ParameterCount} parameters): {run.PlannedSteps - run.StartStep} steps planned " +
-        $"({run.Options.Epochs} epochs × {run.BatchesPerEpoch} batches of {run.SamplesPerEpoch} samples per epoch)" +
+        $"({run.Options.Epochs} epochs × {run.BatchesPerEpoch} batches, {run.SamplesPerEpoch} samples per epoch)" +
         (run.StartStep > 0 ? $", resuming at step {run.StartStep}" : "");
 
     /// <summary>The line printed at the end: how the run ended, or why it failed.</summary>

@@ -39,7 +39,15 @@ public sealed class StepContext
     public bool StopOnNonFinite { get; init; }
 
     /// <summary>The loss of this step's batch, recorded for autodiff.</summary>
-    public Tensor Loss() => Objective(Batch);
+    /// <exception cref="InvalidOperationException">When the objective returns null or a tensor of more than one element.</exception>
+    public Tensor Loss()
+    {
+        Tensor loss = Objective(Batch)
+            ?? throw new InvalidOperationException($"The objective returned null at step {Step}; it must return the batch's scalar loss.");
+        if (loss.ElementCount != 1)
+            throw new InvalidOperationException($"The objective returned a tensor of shape {loss.Shape} at step {Step}; it must return the batch's scalar loss (reduce it, e.g. with .Mean() or .Sum()).");
+        return loss;
+    }
 
     /// <summary>Clears the gradients of <paramref name="parameters"/>, computes the loss, runs the backward
     /// pass and returns the loss value: the closure an <see cref="Optimizers.Optimizer"/> steps with.</summary>

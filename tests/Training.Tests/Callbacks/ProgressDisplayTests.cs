@@ -21,7 +21,7 @@ public class ProgressDisplayTests
         });
 
         string[] lines = Lines(writer);
-        Assert.StartsWith("training ScalarModel (1 parameters): 20 steps planned (4 epochs × 5 batches", lines[0]);
+        Assert.StartsWith("training ScalarModel (1 parameters): 20 steps planned (4 epochs × 5 batches, ", lines[0]);
         string[] stepLines = lines.Where(l => l.Contains(" smooth ")).ToArray();
         string[] epochLines = lines.Where(l => l.Contains(" done ")).ToArray();
         Assert.Equal(10, stepLines.Length);
