@@ -6,6 +6,8 @@ public static class Gradients
     /// <summary>
     /// Returns d(output)/d(inputs[i]) for each input (a leaf or an intermediate tensor); an input that
     /// does not influence the output gets zeros. The graph is kept, so this may be called repeatedly.
+    /// The gradients are plain values: their computation is not recorded, so they cannot be differentiated again
+    /// (no second derivatives; PyTorch's <c>create_graph</c> has no counterpart).
     /// </summary>
     /// <param name="output">A scalar, or any tensor when <paramref name="seed"/> is given.</param>
     /// <param name="inputs">Tensors that lie on the recorded graph of <paramref name="output"/>.</param>

@@ -65,6 +65,43 @@ public sealed partial class Tensor
         GC.KeepAlive(this);
     }
 
+    /// <summary>
+    /// Writes <paramref name="values"/> into a range along <paramref name="axis"/>: this[…, start + i, …] ← values[…, i, …]
+    /// for i &lt; values.Size(axis), every other extent equal to this tensor's. It is how to update part of a tensor in
+    /// place: <see cref="Narrow"/>, <see cref="Slice"/>, <see cref="Select"/> and <see cref="Transpose"/> return copies
+    /// (PyTorch returns views), so an in-place update of their result leaves this tensor unchanged.
+    /// </summary>
+    /// <param name="axis">The axis; negative counts from the end.</param>
+    /// <param name="start">The first index written along the axis; negative counts from the end.</param>
+    /// <param name="values">The values, of this tensor's dtype and shape except along <paramref name="axis"/>.</param>
+    /// <exception cref="ArgumentException">When the dtypes differ, the orders differ, or another extent differs.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When the axis is out of range or the range does not fit inside it.</exception>
+    /// <exception cref="InvalidOperationException">When this tensor requires a gradient and recording is on.</exception>
+    /// <example><code>
+    /// Tensor w = TN.Zeros(DType.Float64, 4, 3);
+    /// using (TN.NoGrad()) w.SetNarrow(0, 1, TN.Ones(DType.Float64, 2, 3)); // rows 1 and 2 are now ones
+    /// </code></example>
+    public void SetNarrow(int axis, int start, Tensor values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        int a = NormalizeAxis(axis, nameof(SetNarrow));
+        int extent = Dims[a];
+        int s = start < 0 ? start + extent : start;
+        if (values.DType != DType)
+            throw new ArgumentException($"SetNarrow: dtype {values.DType} does not match this tensor's {DType}.");
+        bool fits = values.Order == Order;
+        for (int i = 0; fits && i < Order; i++) fits = i == a || values.Dims[i] == Dims[i];
+        if (!fits)
+            throw new ArgumentException($"SetNarrow: values of shape {values.Shape} do not fit shape {Shape} along axis {axis}: every extent but axis {a}'s must match.");
+        int length = values.Dims[a];
+        if (s < 0 || s > extent || length > extent - s)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"SetNarrow: {length} values from start {start} do not fit in axis {axis} of extent {extent} (shape {Shape}); valid starts are {-extent}..{extent - length}.");
+        CheckInPlace(null, nameof(SetNarrow));
+        MarkModified();
+        int[] strides = StridesOf(Dims);
+        StridedCopy.Copy(values, 0, StridesOf(values.Dims), this, s * strides[a], strides, values.Dims);
+    }
+
     /// <summary>True when no element is NaN or ±∞.</summary>
     /// <example><code>bool ok = loss.AllFinite();</code></example>
     public bool AllFinite()

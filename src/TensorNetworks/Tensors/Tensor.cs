@@ -166,9 +166,18 @@ public sealed partial class Tensor
         return result;
     }
 
-    /// <summary>The element at a multi-index, as a double.</summary>
-    /// <exception cref="ArgumentException">When the index has the wrong number of axes or is out of range.</exception>
-    /// <example><code>double v = TN.Eye(3)[1, 1]; // 1</code></example>
+    /// <summary>The element at a multi-index (negative indices count from the end), as a double. Setting it writes the
+    /// element in place (rounded to Float32 for a Float32 tensor) under the rules of the other in-place updates
+    /// (<see cref="FillInPlace"/>): not while recording on a tensor that requires a gradient, and views sharing the
+    /// storage (Reshape, Squeeze, ...) see the change.</summary>
+    /// <exception cref="ArgumentException">When the index has the wrong number of axes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">When an index is out of range for its axis.</exception>
+    /// <exception cref="InvalidOperationException">When setting an element of a tensor that requires a gradient while recording.</exception>
+    /// <example><code>
+    /// Tensor m = TN.Eye(3);
+    /// double v = m[1, 1];  // 1
+    /// m[0, 2] = 5;         // m[0, 2] is now 5
+    /// </code></example>
     [IndexerName("Element")]
     public double this[params int[] index]
     {
@@ -176,6 +185,14 @@ public sealed partial class Tensor
         {
             int flat = FlatIndex(index);
             return DType == DType.Float32 ? Array<float>()[flat] : Array<double>()[flat];
+        }
+        set
+        {
+            int flat = FlatIndex(index);
+            CheckInPlace(null, "Setting an element");
+            MarkModified();
+            if (DType == DType.Float32) Array<float>()[flat] = (float)value;
+            else Array<double>()[flat] = value;
         }
     }
 
@@ -188,7 +205,7 @@ public sealed partial class Tensor
         {
             int k = index[i] < 0 ? index[i] + Dims[i] : index[i];
             if ((uint)k >= (uint)Dims[i])
-                throw new ArgumentException($"Index {index[i]} is out of range for axis {i} of extent {Dims[i]} (shape {Shape}).");
+                throw new ArgumentOutOfRangeException(nameof(index), index[i], $"Index {index[i]} is out of range for axis {i} of extent {Dims[i]} (shape {Shape}); valid: {-Dims[i]} to {Dims[i] - 1}.");
             flat = flat * Dims[i] + k;
         }
         return flat;
