@@ -16,7 +16,9 @@ public enum Absorb
 /// <summary>Options for <see cref="TensorNetwork.Split"/>.</summary>
 /// <param name="MaxRank">Keep at most this many singular values; null for no cap.</param>
 /// <param name="Cutoff">Drop the smallest singular values while their relative discarded weight
-/// Σ_dropped s² / Σ s² stays ≤ Cutoff (0 keeps every non-zero value).</param>
+/// Σ_dropped s² / Σ s² stays ≤ Cutoff. Values at or below the SVD's rounding level max(m, n)·eps·s₀ of the m × n
+/// unfolding are dropped whatever the cutoff (NumPy's matrix_rank tolerance), so 0 keeps the numerical rank: a merged
+/// bond-8 pair splits back to 8, not to 16 with noise.</param>
 /// <param name="Absorb">Where the singular values go.</param>
 /// <param name="BondName">Name of the new leg; null for "{core}-bond".</param>
 /// <param name="LeftName">Name of the left core; null for "{core}L".</param>
@@ -32,7 +34,7 @@ public sealed record SplitOptions(int? MaxRank = null, double Cutoff = 0, Absorb
     string? BondName = null, string? LeftName = null, string? RightName = null,
     IReadOnlyList<string>? LeftOrder = null, IReadOnlyList<string>? RightOrder = null)
 {
-    /// <summary>No truncation, singular values split evenly.</summary>
+    /// <summary>No truncation beyond the numerical rank, singular values split evenly.</summary>
     public static SplitOptions Default { get; } = new();
 }
 

@@ -60,7 +60,8 @@ public sealed partial class TensorNetwork
             Tensor matrix = c.Tensor.Permute(perm).Reshape(Shape.ElementCountOf(leftDims), Shape.ElementCountOf(rightDims));
             var svd = TN.Linalg.Svd(matrix);
             singular = svd.S.ToArray<double>();
-            (rank, discarded) = Truncation.Rank(singular, options.MaxRank, options.Cutoff);
+            double noise = Truncation.NoiseFloor(singular.Length > 0 ? singular[0] : 0, matrix.Size(0), matrix.Size(1), matrix.DType);
+            (rank, discarded) = Truncation.Rank(singular, options.MaxRank, options.Cutoff, noise);
             Tensor u = svd.U.Narrow(1, 0, rank), s = svd.S.Narrow(0, 0, rank), vt = svd.Vt.Narrow(0, 0, rank);
             Tensor sLeft = options.Absorb switch { Absorb.Left => s, Absorb.Right => TN.OnesLike(s), _ => s.Sqrt() };
             Tensor sRight = options.Absorb switch { Absorb.Left => TN.OnesLike(s), Absorb.Right => s, _ => s.Sqrt() };

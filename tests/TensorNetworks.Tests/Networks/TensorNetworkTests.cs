@@ -114,8 +114,22 @@ public sealed partial class TensorNetworkTests
         mps.Merge("A1", "A2", "A12");
         SplitReport r = mps.Split("A12", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(BondName: "b1-2", LeftName: "A1", RightName: "A2"));
         Assert.Equal(0, r.DiscardedWeight, 12);
+        Assert.Equal(3, r.KeptRank); // the 9×6 merged core has rank 3; its other three values are rounding noise
+        Assert.True(r.SingularValues[3] < 1e-13 * r.SingularValues[0], $"{r.SingularValues[3]}");
         Assert.Equal(["A0", "A1", "A2", "A3"], mps.Cores.Select(c => c.Name));
         EinsumTests.AssertClose(before.ToArray<double>(), mps.Contract().ToArray<double>(), 1e-10, "split");
+    }
+
+    [Fact]
+    public void Split_InFloat32KeepsTheNumericalRank()
+    {
+        var mps = NetworkBuilder.TensorTrain(new Generator(9), [2, 3, 2, 3], bondDim: 3);
+        mps.SetTensors(mps.Cores.ToDictionary(c => c.Name, c => c.Tensor.To(DType.Float32)));
+        Tensor before = mps.Contract();
+        mps.Merge("A1", "A2", "A12");
+        SplitReport r = mps.Split("A12", ["b0-1", "p1"], ["p2", "b2-3"], new SplitOptions(BondName: "b1-2"));
+        Assert.Equal(3, r.KeptRank);
+        EinsumTests.AssertClose(before.ToArray<double>(), mps.Contract().ToArray<double>(), 1e-5, "float32 split");
     }
 
     [Fact]
