@@ -180,7 +180,9 @@ public static partial class Trainer
             if (options.LossTolerance is not { } tol || previousMeanLoss is not { } prev) return false;
             double change = (prev - meanLoss) / Math.Abs(prev);
             if (change >= tol) return false;
-            why = $"The epoch loss improved by {change:G3} (relative), less than LossTolerance = {tol:G3}.";
+            why = change >= 0
+                ? $"The epoch loss improved by {change:G3} (relative: {prev:G4} to {meanLoss:G4}), less than LossTolerance = {tol:G3}."
+                : $"The epoch loss rose by {-change:G3} (relative: {prev:G4} to {meanLoss:G4}) instead of improving by LossTolerance = {tol:G3}.";
             return true;
         }
 

@@ -69,6 +69,18 @@ public class TrainerTests
     }
 
     [Fact]
+    public void Fit_SaysTheLossRoseWhenItStopsOnARise()
+    {
+        var model = new Scalar(0);
+        double[] losses = [1.0, 2.0, 3.0];
+        int step = 0;
+        FitResult r = Trainer.Fit(model, new Samples(1), _ => (model.W.Value * 0.0).Sum() + losses[step++], new GradientScheme(new Sgd(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 3, LossTolerance = 1e-6 });
+        Assert.Equal(StopReason.Converged, r.StopReason);
+        Assert.Contains("The epoch loss rose by 1 (relative: 1 to 2)", r.Message);
+    }
+
+    [Fact]
     public void Fit_StopsWhenTheEpochLossStopsImproving()
     {
         var model = new Scalar(0);

@@ -19,11 +19,17 @@ public sealed record TensorRingAlsOptions
     /// <summary>Seed of the random initial cores (normal entries scaled by 1/sqrt(max(r_{k-1}, r_k))). Default 0.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Fits from this many starts, seeded <see cref="Seed"/>, Seed + 1, ..., and keeps the one with the lowest final
+    /// error; with <see cref="TargetError"/> set, it stops at the first start that reaches it. Default 1.</summary>
+    public int Starts { get; init; } = 1;
+
     /// <summary>Throws unless every value is in range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">When <see cref="MaxSweeps"/> is below 1, or <see cref="Tolerance"/>
+    /// <exception cref="ArgumentOutOfRangeException">When <see cref="Starts"/> or <see cref="MaxSweeps"/> is below 1, or <see cref="Tolerance"/>
     /// or <see cref="TargetError"/> is negative or not finite; the message shows the value.</exception>
     internal void Check()
     {
+        if (Starts < 1)
+            throw new ArgumentOutOfRangeException(nameof(Starts), Starts, $"TensorRingAls: Starts must be at least 1, got {Starts}.");
         if (MaxSweeps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSweeps), MaxSweeps, $"TensorRingAls: MaxSweeps must be at least 1, got {MaxSweeps}.");
         if (!double.IsFinite(Tolerance) || Tolerance < 0)
