@@ -43,14 +43,14 @@ public sealed class NonFiniteException : Exception
 
     /// <summary>The loss at the parameters step <paramref name="step"/> starts from is non-finite; nothing was updated.</summary>
     internal static NonFiniteException LossBeforeUpdate(long step, double loss) => new(step, null, loss, updateApplied: false,
-        $"Training stopped at step {step}: the loss is {loss} before the update, so the step was not applied and the parameters " +
+        $"Training stopped at step {step} (0-based; {step} steps had completed): the loss is {loss} before the update, so the step was not applied and the parameters " +
         "keep the values it started from. Check the batch and the objective for NaN/infinite values, or lower the learning rate if the loss was growing.");
 
     /// <summary>Step <paramref name="step"/>'s update of a loss <paramref name="loss"/> made <paramref name="parameterName"/> non-finite.</summary>
     internal static NonFiniteException ParameterAfterUpdate(long step, string parameterName, double loss) => new(step, parameterName, loss, updateApplied: true,
-        $"Training stopped at step {step}: the update made parameter \"{parameterName}\" non-finite (the step's loss was {loss}). Lower the learning rate or clip gradients.");
+        $"Training stopped at step {step} (0-based; {step} steps had completed): the update made parameter \"{parameterName}\" non-finite (the step's loss was {loss}). Lower the learning rate or clip gradients.");
 
     /// <summary>The loss a scheme evaluated after updating at step <paramref name="step"/> is non-finite; the parameters are finite.</summary>
     internal static NonFiniteException LossAfterUpdate(long step, double loss) => new(step, null, loss, updateApplied: true,
-        $"Training stopped at step {step}: the loss after the update is {loss} although every parameter is finite. Check the batch and the objective for NaN/infinite values.");
+        $"Training stopped at step {step} (0-based; {step} steps had completed): the loss after the update is {loss} although every parameter is finite. Check the batch and the objective for NaN/infinite values.");
 }

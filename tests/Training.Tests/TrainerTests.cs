@@ -110,7 +110,7 @@ public class TrainerTests
             new TrainOptions { Epochs = 5, Callbacks = { log } }));
 
         Assert.Equal((7L, null, true), (e.Step, e.ParameterName, double.IsNaN(e.Loss)));
-        Assert.StartsWith("Training stopped at step 7: the loss is NaN", e.Message);
+        Assert.StartsWith("Training stopped at step 7 (0-based; 7 steps had completed): the loss is NaN", e.Message);
         Assert.Equal("end Failed", log.Events[^1]);
         Assert.DoesNotContain(log.Events, s => s.StartsWith("step 7 ", StringComparison.Ordinal));
         Assert.True(model.W.Value.AllFinite());
