@@ -50,6 +50,8 @@ public sealed class SafeTensorsTests : IDisposable
         Assert.Equal(DType.Float64, b.DType);
         Assert.Equal([1.0, -2.0], b.ToArray<double>());
         Assert.Equal(new Dictionary<string, string> { ["format"] = "pt", ["note"] = "é" }, file.Metadata);
+        Assert.Equal("SafeTensorsContents: 2 tensors, 2 metadata entries\n  w  Float32 [2, 2]\n  b  Float64 [2]\n  metadata format = pt\n  metadata note = é",
+            file.ToString());
     }
 
     [Fact]
