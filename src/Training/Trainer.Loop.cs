@@ -88,6 +88,7 @@ public static partial class Trainer
         private (StopReason, string) Epochs()
         {
             if (ReachedMaxSteps() && EpochUnfinished) return MaxStepsReached();
+            if (Cancelled(out string? cancelled)) return (StopReason.Requested, cancelled!);
             for (int epoch = position.Epoch; epoch < options.Epochs; epoch++)
             {
                 run.Epoch = epoch;
@@ -99,6 +100,7 @@ public static partial class Trainer
                         OneStep(batch, epoch, batchIndex++);
                         if (run.StopRequest is { } reason) return (StopReason.Requested, reason);
                         if (ReachedMaxSteps() && EpochUnfinished) return MaxStepsReached();
+                        if (Cancelled(out cancelled)) return (StopReason.Requested, cancelled!);
                     }
                 }
                 double? previousMeanLoss = position.PreviousEpochLoss;
@@ -111,6 +113,12 @@ public static partial class Trainer
         }
 
         private bool EpochUnfinished => position.BatchInEpoch < data.BatchesPerEpoch;
+
+        private bool Cancelled(out string? why)
+        {
+            why = options.Cancellation.IsCancellationRequested ? $"Cancelled after {position.Step} steps (TrainOptions.Cancellation)." : null;
+            return why is not null;
+        }
 
         private (StopReason, string) MaxStepsReached() => (StopReason.MaxSteps, $"Reached MaxSteps = {options.MaxSteps}.");
 

@@ -57,6 +57,35 @@ public class TrainerTests
         Assert.Contains("scalar loss", e.Message);
     }
 
+    /// <summary>Cancels its source when the step with the given index ends.</summary>
+    private sealed class CancelAt(CancellationTokenSource source, long step) : Callback
+    {
+        public override void OnStepEnd(TrainingRun run, StepRecord record)
+        {
+            if (record.Step == step) source.Cancel();
+        }
+    }
+
+    [Fact]
+    public void Fit_StopsAtTheStepBoundaryAfterCancellation()
+    {
+        var model = new Scalar(0);
+        using var cancel = new CancellationTokenSource();
+        var log = new EventLog();
+        FitResult r = Trainer.Fit(model, new Samples(4), _ => Quadratic(model), new GradientScheme(new Sgd(model.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 5, Cancellation = cancel.Token, Callbacks = { new CancelAt(cancel, 5), log } });
+        Assert.Equal(StopReason.Requested, r.StopReason);
+        Assert.Equal(6, r.Steps);
+        Assert.Equal("Cancelled after 6 steps (TrainOptions.Cancellation).", r.Message);
+        Assert.Equal(["step 4 1/0", "step 5 1/1", "end Requested"], log.Events[^3..]);
+
+        var fresh = new Scalar(0);
+        FitResult none = Trainer.Fit(fresh, new Samples(4), _ => Quadratic(fresh), new GradientScheme(new Sgd(fresh.Parameters(), 0.1)),
+            new TrainOptions { Epochs = 5, Cancellation = cancel.Token });
+        Assert.Equal(0, none.Steps);
+        Assert.Equal(StopReason.Requested, none.StopReason);
+    }
+
     [Fact]
     public void Fit_StopsAtMaxSteps()
     {
