@@ -42,12 +42,19 @@ public static class TensorRingAls
         options ??= new TensorRingAlsOptions();
         options.Check();
         (Tensor target, double norm, int[] modes, int[] r) = Problem("TensorRingAls.Fit", tensor, ranks);
+        return BestOfStarts(options.Starts, options.TargetError, start => FitFrom(target, norm, modes, r, options, options.Seed + (ulong)start));
+    }
+
+    /// <summary>The fit with the lowest final error among <paramref name="starts"/> calls of <paramref name="fit"/> (given the
+    /// start's index), stopping at the first whose error is at most <paramref name="targetError"/> when that is positive.</summary>
+    internal static TensorRingFitResult BestOfStarts(int starts, double targetError, Func<int, TensorRingFitResult> fit)
+    {
         TensorRingFitResult? best = null;
-        for (int start = 0; start < options.Starts; start++)
+        for (int start = 0; start < starts; start++)
         {
-            TensorRingFitResult fit = FitFrom(target, norm, modes, r, options, options.Seed + (ulong)start) with { Start = start };
-            if (best is null || fit.ErrorHistory[^1] < best.ErrorHistory[^1]) best = fit;
-            if (options.TargetError > 0 && best.ErrorHistory[^1] <= options.TargetError) break;
+            TensorRingFitResult result = fit(start) with { Start = start };
+            if (best is null || result.ErrorHistory[^1] < best.ErrorHistory[^1]) best = result;
+            if (targetError > 0 && best.ErrorHistory[^1] <= targetError) break;
         }
         return best!;
     }

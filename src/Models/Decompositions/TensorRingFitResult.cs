@@ -9,7 +9,8 @@ namespace TensorNetworks.Models.Decompositions;
 /// <param name="StopReason">Why the fit ended (<see cref="StopReason.Converged"/> for <see cref="TensorRingAlsOptions.Tolerance"/>,
 /// <see cref="StopReason.Requested"/> for <see cref="TensorRingAlsOptions.TargetError"/>).</param>
 /// <param name="Message">A sentence saying why.</param>
-/// <param name="Start">Which start this fit came from (0-based; <see cref="TensorRingAlsOptions.Starts"/>), 0 for a single start.</param>
+/// <param name="Start">Which start this fit came from (0-based; <see cref="TensorRingAlsOptions.Starts"/>,
+/// <see cref="TensorRingGradientOptions.Starts"/>), 0 for a single start.</param>
 /// <example><code>
 /// TensorRingFitResult fit = TensorRingAls.Fit(t, [2, 2, 2, 2]);
 /// Console.WriteLine($"{fit.ErrorHistory.Count} sweeps, error {fit.ErrorHistory[^1]:G3}: {fit.Message}");

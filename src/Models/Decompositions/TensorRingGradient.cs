@@ -28,7 +28,13 @@ public static class TensorRingGradient
         options ??= new TensorRingGradientOptions();
         options.Check();
         (Tensor target, double norm, int[] modes, int[] r) = TensorRingAls.Problem("TensorRingGradient.Fit", tensor, ranks);
-        var module = new TensorRingModule(TensorRingAls.Initial(options.Seed, modes, r, tensor.DType));
+        return TensorRingAls.BestOfStarts(options.Starts, targetError: 0, start => FitFrom(target, norm, modes, r, options, options.Seed + (ulong)start));
+    }
+
+    /// <summary>One L-BFGS fit from the initial cores drawn with <paramref name="seed"/>.</summary>
+    private static TensorRingFitResult FitFrom(Tensor target, double norm, int[] modes, int[] r, TensorRingGradientOptions options, ulong seed)
+    {
+        var module = new TensorRingModule(TensorRingAls.Initial(seed, modes, r, target.DType));
         var lbfgs = new Lbfgs(module.Parameters(), maxIterations: options.IterationsPerStep, historySize: 20,
             gradientTolerance: 1e-14, changeTolerance: 1e-16);
         double scale = 1.0 / (norm * norm);

@@ -18,10 +18,16 @@ public sealed record TensorRingGradientOptions
     /// <summary>Seed of the random initial cores (the same start as <see cref="TensorRingAls"/>). Default 0.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>Fits from this many starts, seeded <see cref="Seed"/>, Seed + 1, ..., and keeps the one with the lowest final
+    /// error. Default 1.</summary>
+    public int Starts { get; init; } = 1;
+
     /// <summary>Throws unless every value is in range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">When a count is below 1 or the tolerance is negative or not finite.</exception>
     internal void Check()
     {
+        if (Starts < 1)
+            throw new ArgumentOutOfRangeException(nameof(Starts), Starts, $"TensorRingGradient: Starts must be at least 1, got {Starts}.");
         if (MaxSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), MaxSteps, $"TensorRingGradient: MaxSteps must be at least 1, got {MaxSteps}.");
         if (IterationsPerStep < 1)

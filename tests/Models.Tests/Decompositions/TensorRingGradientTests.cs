@@ -25,6 +25,19 @@ public class TensorRingGradientTests
     }
 
     [Fact]
+    public void Starts_KeepTheLowestFinalError()
+    {
+        Tensor t = TensorRing.Random(new Generator(5), [3, 4, 3], [2, 2, 2, 2]).ToDense();
+        var options = new TensorRingGradientOptions { Seed = 4, MaxSteps = 2, IterationsPerStep = 3 };
+        double[] each = [.. Enumerable.Range(0, 3).Select(k => TensorRingGradient.Fit(t, [2, 2, 2, 2], options with { Seed = 4 + (ulong)k }).ErrorHistory[^1])];
+        TensorRingFitResult best = TensorRingGradient.Fit(t, [2, 2, 2, 2], options with { Starts = 3 });
+        Assert.Equal(each.Min(), best.ErrorHistory[^1]);
+        Assert.Equal(Array.IndexOf(each, each.Min()), best.Start);
+        Assert.Contains("Starts must be at least 1, got 0", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            TensorRingGradient.Fit(t, [2, 2, 2, 2], options with { Starts = 0 })).Message);
+    }
+
+    [Fact]
     public void Fit_ValidatesRanksAndOptions()
     {
         Tensor t = TN.Ones(3, 4, 3).To(DType.Float64);
