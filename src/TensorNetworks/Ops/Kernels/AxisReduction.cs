@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 
@@ -7,9 +6,9 @@ namespace TensorNetworks;
 /// <summary>
 /// Sums over a set of axes by reducing each run of adjacent axes in one pass, the run viewed as
 /// (outer, extent, inner): with inner = 1 each output is the SIMD sum of a contiguous row (a sum over
-/// every axis is one such row), float32 in 1024-element chunks added in double; otherwise rows of length inner are
-/// added together into a pooled row of doubles (<see cref="ChunkedSum.AddRow{T}"/>), so a float32 sum along a strided
-/// axis is rounded once per output.
+/// every axis is one such row), float32 in 1024-element chunks added in double; otherwise the rows of length inner are
+/// added in double by <see cref="StridedSum"/>, across the cores, so a float32 sum along a strided axis is rounded
+/// once per output.
 /// </summary>
 internal static class AxisReduction
 {
@@ -84,7 +83,7 @@ internal static class AxisReduction
 
     private static Tensor SumRun<T>(Tensor t, int outer, int extent, int inner, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var result = Tensor.ZerosOf(t.DType, outDims);
+        var result = extent == 0 ? Tensor.ZerosOf(t.DType, outDims) : Tensor.Uninitialized(t.DType, outDims);
         ReadOnlySpan<T> src = t.Span<T>();
         Span<T> dst = result.Span<T>();
         if (outer == 1 && inner == 1 && extent >= 2 * ParallelSumBlock)
@@ -97,16 +96,7 @@ internal static class AxisReduction
         }
         else
         {
-            double[] rented = ArrayPool<double>.Shared.Rent(inner);
-            Span<double> total = rented.AsSpan(0, inner);
-            for (int o = 0; o < outer; o++)
-            {
-                int block = o * extent * inner;
-                total.Clear();
-                for (int k = 0; k < extent; k++) ChunkedSum.AddRow(total, src.Slice(block + k * inner, inner));
-                TensorPrimitives.ConvertTruncating<double, T>(total, dst.Slice(o * inner, inner));
-            }
-            ArrayPool<double>.Shared.Return(rented);
+            StridedSum.Run(t.Array<T>(), outer, extent, inner, result.Array<T>());
         }
         GC.KeepAlive(t);
         return result;
