@@ -126,4 +126,65 @@ public sealed class AlignedMathTests
                 Assert.True(first.SequenceEqual(op().ToArray<double>()), $"call {call} of an op differed from its first result");
         }
     }
+
+    /// <summary>
+    /// An element's bits do not depend on the span it comes in (1 to 70 elements at several offsets of input and output),
+    /// except in spans shorter than 16 bytes (1-3 float32, 1 float64), which TensorPrimitives computes by .NET's scalar
+    /// functions: those stay within <paramref name="ulps"/> units in the last place of the vector code's result.
+    /// </summary>
+    [Theory]
+    [InlineData("exp", 2)]
+    [InlineData("log", 1)]
+    [InlineData("sigmoid", 2)]
+    [InlineData("tanh", 2)]
+    [InlineData("pow-scalar", 0)]
+    [InlineData("log1p", 2)]
+    [InlineData("softplus", 2)]
+    public void Function_GivesEachElementTheSameBitsWhateverTheSpanLength(string name, int ulps)
+    {
+        double[] pool = [.. TN.Randn(new Generator(3), DType.Float64, 200).ToArray<double>().Select(v => v * 8)];
+        if (name is "log" or "pow-scalar" or "log1p") pool = [.. pool.Select(Math.Abs)];
+        pool[5] = double.NaN;
+        pool[77] = name == "exp" ? 800 : 1e4;
+        SameBitsForEveryLength<double>(pool, Named<double>(name), ulps, (a, b) => BitConverter.DoubleToInt64Bits(a) - BitConverter.DoubleToInt64Bits(b));
+        SameBitsForEveryLength<float>([.. pool.Select(v => (float)v)], Named<float>(name), ulps, (a, b) => BitConverter.SingleToInt32Bits(a) - BitConverter.SingleToInt32Bits(b));
+    }
+
+    private delegate void Function<T>(ReadOnlySpan<T> x, Span<T> y);
+
+    private static Function<T> Named<T>(string name) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T> => name switch
+    {
+        "exp" => AlignedMath.Exp,
+        "log" => AlignedMath.Log,
+        "sigmoid" => AlignedMath.Sigmoid,
+        "tanh" => AlignedMath.Tanh,
+        "pow-scalar" => (x, y) => AlignedMath.Pow(x, T.CreateTruncating(2.7), y),
+        "log1p" => Log1pKernel.Run,
+        "softplus" => new SoftplusOp<T>().Forward,
+        _ => throw new ArgumentException(name),
+    };
+
+    /// <summary>Compares each element with its bits in one 200-element span; <paramref name="ulpsApart"/> counts the
+    /// representable values between two results of equal sign.</summary>
+    private static void SameBitsForEveryLength<T>(T[] pool, Function<T> f, int ulps, Func<T, T, long> ulpsApart)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var reference = new T[pool.Length];
+        f(pool, reference);
+        int scalarBelow = 16 / System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        for (int length = 1; length <= 70; length++)
+            for (int start = 0; start + length <= pool.Length && start < 90; start += 11)
+                for (int offset = 0; offset < 8; offset += 3)
+                {
+                    var y = new T[length + 8];
+                    f(pool.AsSpan(start, length), y.AsSpan(offset, length));
+                    for (int i = 0; i < length; i++)
+                    {
+                        T expected = reference[start + i], actual = y[offset + i];
+                        long apart = T.IsNaN(expected) && T.IsNaN(actual) ? 0 : Math.Abs(ulpsApart(expected, actual));
+                        Assert.True(apart <= (length < scalarBelow ? ulps : 0),
+                            $"{typeof(T).Name} f({pool[start + i]}) in a span of {length} at {start}: {actual}, in 200: {expected} ({apart} ulp apart)");
+                    }
+                }
+    }
 }
