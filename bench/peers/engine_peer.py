@@ -76,6 +76,42 @@ def workloads():
         "Multiply1MScoped": ("x * y", dict(x=x, y=y), 1),
         "Exp1MScoped": ("torch.exp(x)", dict(x=x), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
+        **axis_sum_workloads(g),
+        **small_unary_workloads(g),
+    }
+
+
+def axis_sum_workloads(g):
+    """Sums along a strided axis, and the same with their backward (AxisSumBenchmarks)."""
+    shapes = {"2048x512": ((2048, 512), 0), "512x2048": ((512, 2048), 0), "2Mx2": ((1 << 21, 2), 0),
+              "2x2M": ((2, 1 << 21), 0), "64x256x64": ((64, 256, 64), 1)}
+    result = {}
+    for dtype, suffix in ((torch.float32, ""), (torch.float64, "Float64")):
+        for name, (shape, axis) in shapes.items():
+            x = torch.randn(*shape, generator=g, dtype=dtype)
+            leaf = x.clone().requires_grad_()
+
+            def forward_backward(leaf=leaf, axis=axis):
+                leaf.grad = None
+                leaf.sum(axis).sum().backward()
+
+            result[f"SumAxis{axis}_{name}{suffix}"] = ("x.sum(axis)", dict(x=x, axis=axis), 1)
+            result[f"SumAxis{axis}_{name}{suffix}ForwardBackward"] = ("run()", dict(run=forward_backward), 1)
+    return result
+
+
+def small_unary_workloads(g):
+    """One transcendental call on 1- and 10-element tensors (SmallUnaryBenchmarks)."""
+    one, ten = torch.randn(1, generator=g), torch.randn(10, generator=g)
+    one_double, ten_double = one.double(), ten.double()
+    return {
+        "Exp1": ("torch.exp(x)", dict(x=one), 1),
+        "Exp10": ("torch.exp(x)", dict(x=ten), 1),
+        "Exp1Float64": ("torch.exp(x)", dict(x=one_double), 1),
+        "Exp10Float64": ("torch.exp(x)", dict(x=ten_double), 1),
+        "Sigmoid10": ("torch.sigmoid(x)", dict(x=ten), 1),
+        "Tanh10Float64": ("torch.tanh(x)", dict(x=ten_double), 1),
+        "Softplus10": ("torch.nn.functional.softplus(x)", dict(x=ten), 1),
     }
 
 
