@@ -32,5 +32,12 @@ public static partial class GradCases
         new("LogSumExp/middle-axis", x => x[0].LogSumExp(1), [S(2, 3, 4)]),
         new("LogSumExp/large-values", x => (x[0] * 50.0 + 500.0).LogSumExp(1), [S(2, 4)]),
         new("LogSumExp/0-d", x => x[0].LogSumExp(-1) * x[0], [S()]),
+        new("Var/all", x => x[0].Var(), [S(3, 4)]),
+        new("Var/axis-population", x => x[0].Var(1, correction: 0), [S(3, 4)]),
+        new("Var/split-axes-keepDim", x => x[0].Var([0, -1], keepDim: true) * x[0], [S(2, 3, 4)]),
+        new("Var/middle-axis", x => x[0].Var([1]), [S(2, 3, 4)]),
+        new("Std/all", x => x[0].Std(), [S(3, 4)]),
+        new("Std/axis-keepDim", x => x[0] / x[0].Std(0, keepDim: true), [S(4, 3)]),
+        new("Std/correction-2", x => x[0].Std([1, 2], correction: 2), [S(2, 3, 2)]),
     ];
 }
