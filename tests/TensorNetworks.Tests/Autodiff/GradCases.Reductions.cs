@@ -39,5 +39,13 @@ public static partial class GradCases
         new("Std/all", x => x[0].Std(), [S(3, 4)]),
         new("Std/axis-keepDim", x => x[0] / x[0].Std(0, keepDim: true), [S(4, 3)]),
         new("Std/correction-2", x => x[0].Std([1, 2], correction: 2), [S(2, 3, 2)]),
+        new("Prod/all", x => x[0].Prod(), [S(2, 3)]),
+        new("Prod/last-axis", x => x[0].Prod(-1), [S(3, 4)]),
+        new("Prod/middle-axis-keepDim", x => x[0].Prod(1, keepDim: true) * x[0], [S(2, 3, 4)]),
+        new("Prod/with-zeros", x => (x[0] * TN.Tensor(new[] { 1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0 }, 3, 3)).Prod(0), [S(3, 3)]),
+        new("Prod/0-d", x => x[0].Prod(0) * x[0], [S()]),
+        new("CumSum/last-axis", x => x[0].CumSum(-1) * x[0], [S(3, 4)]),
+        new("CumSum/first-axis", x => x[0].CumSum(0).Square(), [S(4, 3)]),
+        new("CumSum/middle-axis", x => x[0].CumSum(1), [S(2, 3, 4)]),
     ];
 }
