@@ -40,5 +40,14 @@ public static partial class GradCases
         new("Kron/lower-order-operand", x => TN.Kron(x[0], x[1]), [S(3), S(2, 2)]),
         new("BroadcastTo/middle-axis", x => x[0].BroadcastTo(2, 3, 4), [S(2, 1, 4)]),
         new("Views/chain", x => x[0].Reshape(3, 4).Transpose(0, 1).Reshape(2, 6).Narrow(1, 1, 3), [S(12)]),
+        new("Flip/last-axis", x => x[0].Flip(-1) * x[0], [S(3, 4)]),
+        new("Flip/first-and-last-axes", x => x[0].Flip(0, 2), [S(2, 3, 4)]),
+        new("Repeat/tile-with-new-axis", x => x[0].Repeat(2, 1, 3), [S(2, 2)]),
+        new("Repeat/0-d", x => x[0].Repeat(3) * x[0], [S()]),
+        new("Split/sizes", x => x[0].Split([1, 3], 1)[1] * x[0].Split([1, 3], 1)[0], [S(2, 4)]),
+        new("Chunk/uneven", x => x[0].Chunk(2, 0)[1], [S(5, 2)]),
+        new("Triu/offset", x => x[0].Triu(1), [S(2, 3, 4)]),
+        new("Tril/negative-offset", x => x[0].Tril(-1) * x[0], [S(4, 3)]),
+        new("BroadcastTo/keep-extent", x => x[0].BroadcastTo(2, -1, 3), [S(4, 1)]),
     ];
 }
