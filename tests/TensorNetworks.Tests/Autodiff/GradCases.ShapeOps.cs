@@ -48,6 +48,9 @@ public static partial class GradCases
         new("Chunk/uneven", x => x[0].Chunk(2, 0)[1], [S(5, 2)]),
         new("Triu/offset", x => x[0].Triu(1), [S(2, 3, 4)]),
         new("Tril/negative-offset", x => x[0].Tril(-1) * x[0], [S(4, 3)]),
+        new("Gather/repeated-indices", x => x[0].Gather(1, TN.Tensor(new[] { 2.0, 2.0, 0.0, 1.0, 1.0, 1.0 }, 2, 3)), [S(2, 3)]),
+        new("Gather/first-axis-smaller-index", x => x[0].Gather(0, TN.Tensor(new[] { 2.0, 0.0 }, 1, 2)), [S(3, 3)]),
+        new("ScatterAdd/both-inputs", x => x[0].ScatterAdd(1, TN.Tensor(new[] { 0.0, 0.0, 2.0, 1.0 }, 2, 2), x[1]) * x[0], [S(2, 3), S(2, 3)]),
         new("BroadcastTo/keep-extent", x => x[0].BroadcastTo(2, -1, 3), [S(4, 1)]),
     ];
 }
