@@ -38,5 +38,12 @@ public static partial class GradCases
         new("Where/scalar-branch", x => TN.Where(Mask34, x[0], x[1]), [S(3, 4), S()]),
         new("Where/same-tensor", x => TN.Where(Mask34, x[0] * 2.0, x[0].Exp()), [S(3, 4)]),
         new("Chain/sigmoid-log-exp", x => x[0].Sigmoid().Log() + x[0].Tanh().Exp(), [S(2, 5)]),
+        new("LeakyRelu/default-slope", x => x[0].LeakyRelu(), [S(3, 4)], GradCase.AwayFromZero),
+        new("LeakyRelu/steep-slope", x => x[0].LeakyRelu(1.5) * x[0], [S(5)], GradCase.AwayFromZero),
+        new("Silu", x => x[0].Silu(), [S(3, 4)]),
+        new("Silu/large", x => (x[0] * 8.0).Silu(), [S(6)]),
+        new("Sign/zero-gradient", x => x[0].Sign() * x[0], [S(2, 3)], GradCase.AwayFromZero),
+        new("Reciprocal", x => x[0].Reciprocal(), [S(3, 2)], GradCase.Positive),
+        new("Reciprocal/negative", x => (-x[0]).Reciprocal(), [S(4)], GradCase.Positive),
     ];
 }
