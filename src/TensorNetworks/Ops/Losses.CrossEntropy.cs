@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace TensorNetworks;
 
@@ -10,7 +9,7 @@ public static partial class TN
     /// L = −(1/N) Σₙ log softmax(x)[n, yₙ], with log softmax(x)[n, c] = (x[n, c] − mₙ) − ln Σ_c' exp(x[n, c'] − mₙ)
     /// and mₙ the row's maximum, so float32 logits far from 0 keep float32 precision (lseₙ − x[n, yₙ] would
     /// lose the digits that lseₙ, rounded to the precision of mₙ, cannot hold). The logits' gradient is
-    /// (softmax(x) − onehot(y)) / N, softmax taken as exp of the log-probabilities, without materializing the one-hot.
+    /// (softmax(x) − onehot(y)) / N, from the exps the forward keeps (no exp, no one-hot); see <see cref="CrossEntropyKernel{T}"/>.
     /// </summary>
     /// <param name="logits">Unnormalized scores, shape [N, C].</param>
     /// <param name="labels">N class indices, each in 0..C−1.</param>
@@ -32,14 +31,7 @@ public static partial class TN
                 throw new ArgumentException($"CrossEntropy: label {labels[n]} at row {n} is out of range for {classes} classes; labels must be in 0..{classes - 1}.", nameof(labels));
         }
 
-        Tensor logProbabilities = TensorNetworks.Tensor.Uninitialized(logits.DType, [rows, classes]);
-        TensorNetworks.Tensor.RunLines(LineOp.LogSoftmax, logits, null, null, logProbabilities, rows, classes, 1);
-        double loss = logits.DType == DType.Float32
-            ? MeanPickedLoss<float>(logProbabilities, labels)
-            : MeanPickedLoss<double>(logProbabilities, labels);
-        Tensor result = TensorNetworks.Tensor.Full(logits.DType, [], loss);
-        if (Autograd.ShouldRecord(logits)) RecordCrossEntropy(result, logits, logProbabilities, (int[])labels.Clone());
-        return result;
+        return logits.DType == DType.Float32 ? CrossEntropyOf<float>(logits, labels) : CrossEntropyOf<double>(logits, labels);
     }
 
     /// <summary>
@@ -80,40 +72,26 @@ public static partial class TN
         return (rows, classes);
     }
 
-    /// <summary>−(1/N) Σₙ logp[n, yₙ], summed in double.</summary>
-    private static double MeanPickedLoss<T>(Tensor logProbabilities, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>The loss of <see cref="CrossEntropyKernel{T}"/> as a 0-d tensor, with its backward recorded when the
+    /// logits need it (the kernel then keeps the exps, and a copy of the labels).</summary>
+    private static Tensor CrossEntropyOf<T>(Tensor logits, int[] labels) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ReadOnlySpan<T> logp = logProbabilities.Span<T>();
-        int classes = logProbabilities.Dims[1];
-        double total = 0;
-        for (int n = 0; n < labels.Length; n++) total -= double.CreateTruncating(logp[n * classes + labels[n]]);
-        GC.KeepAlive(logProbabilities);
-        return total / labels.Length;
+        bool record = Autograd.ShouldRecord(logits);
+        Tensor? exps = record ? TensorNetworks.Tensor.Uninitialized(logits.DType, logits.Dims) : null;
+        var kernel = new CrossEntropyKernel<T>(logits.Array<T>(), record ? (int[])labels.Clone() : labels, logits.Dims[0], logits.Dims[1], exps?.Array<T>());
+        Tensor result = TensorNetworks.Tensor.Full(logits.DType, [], kernel.Forward());
+        GC.KeepAlive(logits);
+        if (record) RecordCrossEntropy(result, logits, kernel, exps!);
+        return result;
     }
 
-    private static void RecordCrossEntropy(Tensor result, Tensor logits, Tensor logProbabilities, int[] labels)
+    private static void RecordCrossEntropy<T>(Tensor result, Tensor logits, CrossEntropyKernel<T> kernel, Tensor exps)
+        where T : unmanaged, IFloatingPointIeee754<T>
         => Autograd.Record(result, logits, g =>
         {
-            int rows = labels.Length, classes = logits.Dims[1];
-            double scale = g.Item() / rows;
             Tensor dx = TensorNetworks.Tensor.Uninitialized(logits.DType, logits.Dims);
-            if (logits.DType == DType.Float32) ScaledExp<float>(logProbabilities, scale, dx);
-            else ScaledExp<double>(logProbabilities, scale, dx);
-            for (int n = 0; n < rows; n++)
-            {
-                int at = n * classes + labels[n];
-                dx.SetFlat(at, dx.GetFlat(at) - scale);
-            }
+            kernel.Backward(g.Item() / logits.Dims[0], dx.Array<T>());
+            GC.KeepAlive(exps);
             return dx;
         }, "CrossEntropy");
-
-    /// <summary>into = scale · exp(logp): the softmax, scaled.</summary>
-    private static void ScaledExp<T>(Tensor logProbabilities, double scale, Tensor into) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        Span<T> y = into.Span<T>();
-        AlignedMath.Exp(logProbabilities.Span<T>(), y);
-        TensorPrimitives.Multiply(y, T.CreateTruncating(scale), y);
-        GC.KeepAlive(logProbabilities);
-        GC.KeepAlive(into);
-    }
 }

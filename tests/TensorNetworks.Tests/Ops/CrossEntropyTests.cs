@@ -33,6 +33,93 @@ public sealed class CrossEntropyTests
         Reference.Close([.. expected.Select(e => e / 6)], logits.Grad!, 2 * Reference.Tolerance(dtype));
     }
 
+    public static TheoryData<DType, int, int> Shapes() => new()
+    {
+        { DType.Float32, 1, 1 },
+        { DType.Float64, 1, 7 },
+        { DType.Float32, 7, 1 },
+        { DType.Float32, 205, 10 },
+        { DType.Float64, 205, 10 },
+        { DType.Float32, 2000, 37 },
+        { DType.Float64, 2000, 37 },
+        { DType.Float32, 5, 1025 },
+        { DType.Float64, 3, 5000 },
+    };
+
+    /// <summary>The loss and the logits' gradient in double: mean of ln Σ_c exp(x[n, c] − mₙ) − (x[n, yₙ] − mₙ), and
+    /// (softmax − onehot) / N.</summary>
+    private static (double Loss, double[] Gradient) NaiveCrossEntropy(double[] x, int[] labels, int classes)
+    {
+        int rows = labels.Length;
+        double loss = 0;
+        var gradient = new double[x.Length];
+        for (int n = 0; n < rows; n++)
+        {
+            double m = x.Skip(n * classes).Take(classes).Max(), sum = 0;
+            for (int c = 0; c < classes; c++) sum += Math.Exp(x[n * classes + c] - m);
+            loss += Math.Log(sum) - (x[n * classes + labels[n]] - m);
+            for (int c = 0; c < classes; c++) gradient[n * classes + c] = Math.Exp(x[n * classes + c] - m) / sum / rows;
+            gradient[n * classes + labels[n]] -= 1.0 / rows;
+        }
+        return (loss / rows, gradient);
+    }
+
+    private static int[] RandomLabels(int rows, int classes, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, rows).Select(_ => random.Next(classes))];
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void CrossEntropy_AndItsGradientMatchTheNaiveFormulasForEveryShape(DType dtype, int rows, int classes)
+    {
+        // One row or class, several groups of short rows (102 rows of 10), enough elements to split across the cores,
+        // and rows longer than a summed chunk (1024) or a stack line (4096).
+        Tensor logits = (Reference.Randn(34, dtype, rows, classes) * 4.0).RequiringGrad();
+        int[] labels = RandomLabels(rows, classes, rows + classes);
+        var (loss, gradient) = NaiveCrossEntropy(logits.ToArray<double>(), labels, classes);
+        Tensor result = TN.CrossEntropy(logits, labels);
+        result.Backward();
+        Reference.Close([loss], result, 2 * Reference.Tolerance(dtype));
+        Reference.Close(gradient, logits.Grad!, 2 * Reference.Tolerance(dtype));
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void CrossEntropy_GivesTheSameLossWithAndWithoutAGradient(DType dtype)
+    {
+        // The forward alone keeps its exps in scratch, the recorded one in the tensor the backward reads.
+        Tensor logits = Reference.Randn(35, dtype, 700, 10) * 3.0;
+        int[] labels = RandomLabels(700, 10, 3);
+        double alone = TN.CrossEntropy(logits, labels).Item();
+        Assert.Equal(alone, TN.CrossEntropy(logits.RequiringGrad(), labels).Item());
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void CrossEntropy_OfSpecialValuesMatchesTheLogSoftmaxItIsTheMeanOf(DType dtype)
+    {
+        // Rows with −∞ beside finite values (at the label or not), all −∞, +∞ and NaN: each row alone against
+        // −log softmax(x)[n, yₙ], and the gradient of a finite loss against softmax − onehot.
+        double inf = double.PositiveInfinity;
+        double[][] rows = [[0.5, -inf, 2], [0.5, -inf, 2], [-inf, -inf, -inf], [1, inf, 0], [1, inf, 0], [1, double.NaN, 0]];
+        int[] labels = [0, 1, 2, 1, 0, 2];
+        for (int n = 0; n < rows.Length; n++)
+        {
+            Tensor logits = TN.Tensor(rows[n], 1, 3).To(dtype);
+            double expected = -logits.To(DType.Float64).LogSoftmax(1).ToArray<double>()[labels[n]];
+            double loss = TN.CrossEntropy(logits, [labels[n]]).Item();
+            Assert.True(expected.Equals(loss) || Math.Abs(loss - expected) <= 4 * Reference.Tolerance(dtype) * (1 + Math.Abs(expected)),
+                $"row {n}: expected {expected}, got {loss}");
+        }
+        Tensor finite = TN.Tensor(rows[0], 1, 3).To(dtype).RequiringGrad();
+        TN.CrossEntropy(finite, [0]).Backward();
+        Reference.Close(NaiveCrossEntropy([0.5, double.NegativeInfinity, 2], [0], 3).Gradient, finite.Grad!, 2 * Reference.Tolerance(dtype));
+    }
+
     [Fact]
     public void CrossEntropy_IsStableForHugeLogits()
     {

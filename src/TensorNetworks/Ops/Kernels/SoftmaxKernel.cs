@@ -116,7 +116,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     /// chunk sums and added in double: a SIMD lane that adds terms near 1e-6 to a 1 rounds each to float32's ulp of 1,
     /// which put an lse near 1e-3 off by 3e-4, relative. Larger sums keep the first, at no extra cost.
     /// </summary>
-    private static double SumOfExps(ReadOnlySpan<T> x, T shift, Span<T> y)
+    internal static double SumOfExps(ReadOnlySpan<T> x, T shift, Span<T> y)
     {
         double sum = WideLineSum(y);
         if (!SumsInDouble || !(sum < 2)) return sum;
