@@ -15,6 +15,8 @@ public sealed class SoftmaxTests
         { DType.Float64, [70001, 3], 0 },
         { DType.Float32, [8, 9000], 0 },
         { DType.Float32, [3, 7, 4500], 1 },
+        { DType.Float32, [3, 5000], 1 },
+        { DType.Float64, [2, 4097], -1 },
     };
 
     private static double[] NaiveSoftmax(Tensor x, int axis)
@@ -103,6 +105,27 @@ public sealed class SoftmaxTests
         Assert.All(lse.ToArray<float>(), v => Assert.Equal(float.NegativeInfinity, v));
         (s.Sum() + l.Sum() + lse.Sum()).Backward();
         Assert.Equal(new Shape(shape), x.Grad!.Shape);
+    }
+
+    [Theory]
+    [InlineData(DType.Float32, 10)]
+    [InlineData(DType.Float32, 1000)]
+    [InlineData(DType.Float64, 37)]
+    [InlineData(DType.Float64, 5000)]
+    public void SoftmaxFamily_OfAContiguousLineWithNaNIsNaN(DType dtype, int extent)
+    {
+        // The NaN in the vector part of one line, in the tail of another; the lines beside them stay finite.
+        double[] v = Reference.Randn(28, DType.Float64, 4, extent).ToArray<double>();
+        v[extent / 3] = double.NaN;
+        v[2 * extent + extent - 1] = double.NaN;
+        Tensor x = TN.Tensor(v, 4, extent).To(dtype);
+        foreach (Tensor result in new[] { x.Softmax(1), x.LogSoftmax(1), x.LogSumExp(1, keepDim: true) })
+        {
+            double[] r = result.ToArray<double>();
+            int width = r.Length / 4;
+            for (int o = 0; o < 4; o++)
+                Assert.All(r.Skip(o * width).Take(width), value => Assert.Equal(o % 2 == 0, double.IsNaN(value)));
+        }
     }
 
     [Fact]

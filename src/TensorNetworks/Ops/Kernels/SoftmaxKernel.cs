@@ -66,31 +66,40 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         Parallelism.For(Outer, Math.Max(1, Parallelism.ElementwiseGrain / Extent), (start, count) => job.Rows(start, count));
     }
 
+    /// <summary>The longest line whose exps go to a 64-byte-aligned line on the stack.</summary>
+    private const int StackLine = 4096;
+
     /// <summary>
-    /// Lines [start, start + count). The log-sum-exp writes each line's exps into one line of scratch, 64-byte aligned
-    /// on the stack up to 4096 elements, pooled beyond: a pooled line of 1000 made 4096×1000 float32 take 1.9-2.1 ms
-    /// instead of 1.4 in some runs (two cores, one such line each; not understood), and with the full-size pooled
-    /// scratch it replaces, whole processes ran the log-sum-exp twice as slowly as others.
+    /// Lines [start, start + count). The forward ops write each line's exps into one line of scratch, 64-byte aligned on
+    /// the stack up to <see cref="StackLine"/> elements; beyond, into the output (the log-sum-exp into a pooled line). A
+    /// pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead of 1.4 in some runs (two cores,
+    /// one such line each; not understood), and with the full-size pooled scratch it replaced, whole processes ran the
+    /// log-sum-exp twice as slowly as others.
     /// </summary>
     [SkipLocalsInit]
     private unsafe void Rows(int start, int count)
     {
-        if (Op != LineOp.LogSumExp)
+        if (IsBackward)
         {
-            for (int o = start; o < start + count; o++) Row(o, default);
+            for (int o = start; o < start + count; o++) RowBackward(o, X.AsSpan(o * Extent, Extent), Y.AsSpan(o * Extent, Extent));
             return;
         }
-        if (Extent <= 4096)
+        if (Extent <= StackLine)
         {
             byte* raw = stackalloc byte[Extent * sizeof(T) + 64];
             var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), Extent);
-            for (int o = start; o < start + count; o++) Row(o, line);
+            for (int o = start; o < start + count; o++) RowForward(o, line, aligned: true);
+            return;
+        }
+        if (Op != LineOp.LogSumExp)
+        {
+            for (int o = start; o < start + count; o++) RowForward(o, Y.AsSpan(o * Extent, Extent), aligned: false);
             return;
         }
         T[] scratch = ArrayPool<T>.Shared.Rent(Extent);
         try
         {
-            for (int o = start; o < start + count; o++) Row(o, scratch.AsSpan(0, Extent));
+            for (int o = start; o < start + count; o++) RowForward(o, scratch.AsSpan(0, Extent), aligned: false);
         }
         finally
         {
@@ -130,25 +139,32 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
 
     private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
 
-    private void Row(int o, Span<T> scratch)
+    /// <summary>
+    /// y = exp(y) for a line of exps in place. On a 64-byte-aligned line float32 takes TensorPrimitives' exp directly:
+    /// every element then goes the way <see cref="AlignedMath"/> sends it (whose copy out of its aligned chunk cost 15%
+    /// of the exp), and float32's exp needs no bound check (see <see cref="AlignedMath"/>). Float64, and lines not known
+    /// to be aligned, go through <see cref="AlignedMath"/>.
+    /// </summary>
+    private static void ExpInPlace(Span<T> line, bool aligned)
     {
-        ReadOnlySpan<T> x = X.AsSpan(o * Extent, Extent);
-        Span<T> y = Op == LineOp.LogSumExp ? scratch : Y.AsSpan(o * Extent, Extent);
-        if (IsBackward) RowBackward(o, x, y);
-        else RowForward(o, x, y);
+        if (aligned && typeof(T) == typeof(float)) TensorPrimitives.Exp<T>(line, line);
+        else AlignedMath.Exp<T>(line, line);
     }
 
-    private void RowForward(int o, ReadOnlySpan<T> x, Span<T> y)
+    /// <summary>Line o forward: its shift m, the exps exp(x − m) in <paramref name="line"/> (the output itself for the
+    /// softmax and log-softmax of lines longer than <see cref="StackLine"/>), their sum, then the result.</summary>
+    private void RowForward(int o, Span<T> line, bool aligned)
     {
-        T shift = TensorPrimitives.Max(x);
-        if (!T.IsFinite(shift)) shift = T.Zero;
-        TensorPrimitives.Subtract(x, shift, y);
-        AlignedMath.Exp(y, y);
-        double sum = SumOfExps(x, shift, y);
+        ReadOnlySpan<T> x = X.AsSpan(o * Extent, Extent);
+        T shift = MaxTerm.ShiftOf(x);
+        TensorPrimitives.Subtract(x, shift, line);
+        ExpInPlace(line, aligned);
+        double sum = SumOfExps(x, shift, line);
         switch (Op)
         {
-            case LineOp.Softmax: TensorPrimitives.Divide(y, T.CreateTruncating(sum), y); break;
+            case LineOp.Softmax: TensorPrimitives.Divide(line, T.CreateTruncating(sum), Y.AsSpan(o * Extent, Extent)); break;
             case LineOp.LogSoftmax:
+                Span<T> y = Y.AsSpan(o * Extent, Extent);
                 TensorPrimitives.Subtract(x, shift, y);
                 TensorPrimitives.Subtract(y, T.CreateTruncating(Math.Log(sum)), y);
                 break;
@@ -161,10 +177,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         ReadOnlySpan<T> g = Op == LineOp.LogSumExpBackward ? default : G.AsSpan(o * Extent, Extent);
         switch (Op)
         {
-            case LineOp.SoftmaxBackward:
-                TensorPrimitives.Subtract(g, LineDot(g, x), y);
-                TensorPrimitives.Multiply(y, x, y);
-                break;
+            case LineOp.SoftmaxBackward: TensorPrimitives.AddMultiply(g, -LineDot(g, x), x, y); break;
             case LineOp.LogSoftmaxBackward:
                 AlignedMath.Exp(x, y);
                 TensorPrimitives.MultiplyAdd(y, -LineSum(g), g, y);
