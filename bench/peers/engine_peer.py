@@ -78,6 +78,7 @@ def workloads():
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
         **small_unary_workloads(g),
+        **softmax_workloads(),
     }
 
 
@@ -113,6 +114,61 @@ def small_unary_workloads(g):
         "Tanh10Float64": ("torch.tanh(x)", dict(x=ten_double), 1),
         "Softplus10": ("torch.nn.functional.softplus(x)", dict(x=ten), 1),
     }
+
+
+def softmax_workloads():
+    """The softmax family along the last axis of 4096x1000 (and LogSoftmax along axis 0 of 512x2048) and
+    cross-entropy with integer labels and mean reduction, forward and forward+backward, as in
+    bench/TensorNetworks.Benchmarks/Engine/SoftmaxBenchmarks.cs and CrossEntropyBenchmarks.cs. Float32, or
+    Float64 where the name ends in F64. The *Backward workloads time the gradient kernel alone (given the
+    forward's output and an upstream gradient); *ForwardBackward ones the op and Backward through autograd,
+    gradients cleared first."""
+    g = torch.Generator().manual_seed(5)
+    functional = torch.nn.functional
+    named = {}
+    for dtype, suffix in ((torch.float32, ""), (torch.float64, "F64")):
+        def randn(*shape):
+            return torch.randn(*shape, generator=g, dtype=dtype)
+
+        x, upstream = randn(4096, 1000), randn(4096, 1000)
+        s, l = torch.softmax(x, -1), torch.log_softmax(x, -1)
+        tracked = x.clone().requires_grad_()
+
+        def forward_backward(op, tracked=tracked, upstream=upstream):
+            tracked.grad = None
+            op(tracked, -1).backward(upstream)
+
+        columns = randn(512, 2048)
+        named.update({
+            f"Softmax4096x1000{suffix}": ("torch.softmax(x, -1)", dict(x=x), 1),
+            f"LogSoftmax4096x1000{suffix}": ("torch.log_softmax(x, -1)", dict(x=x), 1),
+            f"LogSumExp4096x1000{suffix}": ("torch.logsumexp(x, -1)", dict(x=x), 1),
+            f"SoftmaxBackward4096x1000{suffix}": (
+                "torch._softmax_backward_data(g, s, -1, s.dtype)", dict(g=upstream, s=s), 1),
+            f"LogSoftmaxBackward4096x1000{suffix}": (
+                "torch._log_softmax_backward_data(g, l, -1, l.dtype)", dict(g=upstream, l=l), 1),
+            f"SoftmaxForwardBackward4096x1000{suffix}": (
+                "run(torch.softmax)", dict(run=forward_backward), 1),
+            f"LogSoftmaxForwardBackward4096x1000{suffix}": (
+                "run(torch.log_softmax)", dict(run=forward_backward), 1),
+            f"LogSoftmaxAxis0Of512x2048{suffix}": ("torch.log_softmax(x, 0)", dict(x=columns), 1),
+        })
+        for rows, classes in ((128, 10), (1024, 10), (4096, 1000)):
+            logits = randn(rows, classes)
+            labels = torch.randint(0, classes, (rows,), generator=g)
+            logits_tracked = logits.clone().requires_grad_()
+
+            def loss_forward_backward(logits=logits_tracked, labels=labels):
+                logits.grad = None
+                functional.cross_entropy(logits, labels).backward()
+
+            named.update({
+                f"CrossEntropy{rows}x{classes}{suffix}": (
+                    "f.cross_entropy(x, y)", dict(f=functional, x=logits, y=labels), 1),
+                f"CrossEntropyForwardBackward{rows}x{classes}{suffix}": (
+                    "run()", dict(run=loss_forward_backward), 1),
+            })
+    return named
 
 
 def measure(named_workloads, min_run_time, threads=THREADS, note=""):

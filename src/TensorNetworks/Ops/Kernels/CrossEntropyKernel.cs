@@ -108,8 +108,7 @@ internal sealed class CrossEntropyKernel<T> where T : unmanaged, IFloatingPointI
         for (int n = first; n < end; n++)
         {
             ReadOnlySpan<T> row = _x.AsSpan(n * c, c);
-            T m = TensorPrimitives.Max(row);
-            if (!T.IsFinite(m)) m = T.Zero;
+            T m = MaxTerm.ShiftOf(row);
             shifts[n - first] = m;
             TensorPrimitives.Subtract(row, m, e.Slice((n - first) * c, c));
             _picked[n] = double.CreateTruncating(row[_labels[n]]) - double.CreateTruncating(m);
