@@ -140,12 +140,12 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
 
     /// <summary>
-    /// y = exp(y) for a line of exps in place. On a 64-byte-aligned line float32 takes TensorPrimitives' exp directly:
+    /// y = exp(y) in place. On a line that starts on a 64-byte boundary float32 takes TensorPrimitives' exp directly:
     /// every element then goes the way <see cref="AlignedMath"/> sends it (whose copy out of its aligned chunk cost 15%
     /// of the exp), and float32's exp needs no bound check (see <see cref="AlignedMath"/>). Float64, and lines not known
     /// to be aligned, go through <see cref="AlignedMath"/>.
     /// </summary>
-    private static void ExpInPlace(Span<T> line, bool aligned)
+    internal static void ExpInPlace(Span<T> line, bool aligned)
     {
         if (aligned && typeof(T) == typeof(float)) TensorPrimitives.Exp<T>(line, line);
         else AlignedMath.Exp<T>(line, line);

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TensorNetworks;
 
@@ -125,29 +127,37 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
         }
     }
 
-    /// <summary>Pooled rows of one group: two of <typeparamref name="T"/> and one of doubles.</summary>
-    private readonly struct Scratch : IDisposable
+    /// <summary>
+    /// Rows of one group: two of <typeparamref name="T"/>, each starting on a 64-byte boundary (float32's exp runs in
+    /// place on <see cref="B"/>; see <see cref="SoftmaxKernel{T}.ExpInPlace"/>), from a pinned array kept per thread,
+    /// which never moves; and one of doubles, pooled.
+    /// </summary>
+    private readonly unsafe struct Scratch : IDisposable
     {
+        [ThreadStatic] private static T[]? t_pinned;
+
         private readonly T[] _rows;
         private readonly double[] _wide;
-        private readonly int _length;
+        private readonly int _length, _first, _stride;
 
         internal Scratch(int length)
         {
+            int perLine = 64 / sizeof(T);
             _length = length;
-            _rows = ArrayPool<T>.Shared.Rent(2 * length);
+            _stride = (length + perLine - 1) / perLine * perLine;
+            int needed = 2 * _stride + perLine;
+            if (t_pinned is null || t_pinned.Length < needed) t_pinned = GC.AllocateUninitializedArray<T>(needed, pinned: true);
+            _rows = t_pinned;
+            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_rows));
+            _first = (int)((64 - (address & 63)) & 63) / sizeof(T);
             _wide = ArrayPool<double>.Shared.Rent(length);
         }
 
-        internal Span<T> A => _rows.AsSpan(0, _length);
-        internal Span<T> B => _rows.AsSpan(_length, _length);
+        internal Span<T> A => _rows.AsSpan(_first, _length);
+        internal Span<T> B => _rows.AsSpan(_first + _stride, _length);
         internal Span<double> Wide => _wide.AsSpan(0, _length);
 
-        public void Dispose()
-        {
-            ArrayPool<T>.Shared.Return(_rows);
-            ArrayPool<double>.Shared.Return(_wide);
-        }
+        public void Dispose() => ArrayPool<double>.Shared.Return(_wide);
     }
 
     /// <summary>Runs <paramref name="pass"/> on one item.</summary>
@@ -200,9 +210,10 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
             switch (_k.Op)
             {
                 case LineOp.Softmax or LineOp.LogSoftmax or LineOp.LogSumExp:
-                    Span<T> e = _k.Op == LineOp.Softmax ? _k.Y.AsSpan(at, n) : term[..n];
+                    bool inScratch = _k.Op != LineOp.Softmax;
+                    Span<T> e = inScratch ? term[..n] : _k.Y.AsSpan(at, n);
                     TensorPrimitives.Subtract(x, shift[..n], e);
-                    AlignedMath.Exp(e, e);
+                    SoftmaxKernel<T>.ExpInPlace(e, aligned: inScratch);
                     if (typeof(T) == typeof(float)) MaxTerm.SetOnes<T>(x, shift[..n], e);
                     ChunkedSum.AddRow<T>(wide[..n], e);
                     break;
