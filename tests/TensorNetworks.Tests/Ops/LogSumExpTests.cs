@@ -82,6 +82,20 @@ public sealed class LogSumExpTests
         Assert.All(TN.Zeros(2, 0).LogSumExp(1).ToArray<float>(), v => Assert.Equal(float.NegativeInfinity, v));
     }
 
+    [Theory]
+    [MemberData(nameof(SoftmaxTests.Cases), MemberType = typeof(SoftmaxTests))]
+    public void LogSumExpBackward_IsTheUpstreamTimesTheSoftmaxAlongEachLayout(DType dtype, int[] shape, int axis)
+    {
+        Tensor x = Reference.Randn(29, dtype, shape).RequiringGrad();
+        Tensor lse = x.LogSumExp(axis);
+        Tensor g = Reference.Randn(30, dtype, lse.Dims);
+        Tensor[] grads = Gradients.Of(lse, [x], g);
+        int positive = axis < 0 ? axis + shape.Length : axis;
+        Tensor e = x.Detach().To(DType.Float64).Exp();
+        Tensor expected = e / e.Sum([positive], keepDim: true) * g.To(DType.Float64).Unsqueeze(positive);
+        Reference.Close(expected.ToArray<double>(), grads[0], 4 * Reference.Tolerance(dtype));
+    }
+
     [Fact]
     public void LogSumExp_GradientIsSoftmax()
     {

@@ -31,7 +31,8 @@ internal enum LineOp
 /// <summary>
 /// Softmax, log-softmax and log-sum-exp along one axis viewed as (outer, extent, inner), with their
 /// vector-Jacobian products. Each line is shifted by its maximum m (0 when m is ±∞) so exp never
-/// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls, large inputs split over outer;
+/// overflows. Contiguous lines (inner = 1) use whole-row TensorPrimitives calls, short ones a group of lines at a time
+/// (<see cref="GroupRows"/>), large inputs split over the cores in whole groups;
 /// strided lines (inner &gt; 1) go to <see cref="StridedSoftmax{T}"/>, whose SIMD runs along the inner axis.
 /// Float32 sums along a line (Σ exp, and the backward passes' Σ g and Σ g·y) are kept in double, as
 /// <see cref="Tensor.Sum()"/>'s are: a contiguous line adds SIMD sums of <see cref="AxisReduction.SumChunk"/>-element
@@ -56,50 +57,58 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
             new StridedSoftmax<T>(this).Run();
             return;
         }
-        if ((long)Outer * Extent >= Parallelism.ElementwiseGrain && Outer > 1) RunParallel();
-        else Rows(0, Outer);
+        int groups = (Outer + GroupRows - 1) / GroupRows;
+        if ((long)Outer * Extent >= Parallelism.ElementwiseGrain && groups > 1)
+            Parallelism.For(groups, (int)Math.Max(1, Parallelism.ElementwiseGrain / ((long)GroupRows * Extent)), new GroupRange(this));
+        else Groups(0, groups);
     }
 
-    private void RunParallel()
+    private readonly struct GroupRange(SoftmaxKernel<T> kernel) : IRangeBody
     {
-        SoftmaxKernel<T> job = this;
-        Parallelism.For(Outer, Math.Max(1, Parallelism.ElementwiseGrain / Extent), (start, count) => job.Rows(start, count));
+        public void Run(int start, int length) => kernel.Groups(start, length);
     }
 
-    /// <summary>The longest line whose exps go to a 64-byte-aligned line on the stack.</summary>
+    /// <summary>Lines per group along the last axis: as many as fill <see cref="LineGroups.GroupElements"/> when a line
+    /// is at most half that long, so that a line of 10 costs no exp call of its own (1024×10 float32 log-softmax took 72
+    /// µs line by line), else one. Groups depend on the shape alone, so results do not depend on the core count.</summary>
+    private int GroupRows => 2 * Extent <= LineGroups.GroupElements ? Math.Clamp(LineGroups.GroupElements / Extent, 1, Math.Max(1, Outer)) : 1;
+
+    /// <summary>The longest group whose exps go to a 64-byte-aligned line on the stack.</summary>
     private const int StackLine = 4096;
 
     /// <summary>
-    /// Lines [start, start + count). The forward ops write each line's exps into one line of scratch, 64-byte aligned on
-    /// the stack up to <see cref="StackLine"/> elements; beyond, into the output (the log-sum-exp into a pooled line). A
-    /// pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead of 1.4 in some runs (two cores,
-    /// one such line each; not understood), and with the full-size pooled scratch it replaced, whole processes ran the
-    /// log-sum-exp twice as slowly as others.
+    /// Groups [start, start + count). The forward ops write a group's exps into one line of scratch, 64-byte aligned on
+    /// the stack up to <see cref="StackLine"/> elements; a longer line (a group of one) writes them into the output (the
+    /// log-sum-exp into a pooled line). A pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead
+    /// of 1.4 in some runs (two cores, one such line each; not understood), and with the full-size pooled scratch it
+    /// replaced, whole processes ran the log-sum-exp twice as slowly as others.
     /// </summary>
     [SkipLocalsInit]
-    private unsafe void Rows(int start, int count)
+    private unsafe void Groups(int start, int count)
     {
+        int rows = GroupRows, first = start * rows, end = Math.Min(Outer, (start + count) * rows);
         if (IsBackward)
         {
-            for (int o = start; o < start + count; o++) RowBackward(o, X.AsSpan(o * Extent, Extent), Y.AsSpan(o * Extent, Extent));
+            for (int o = first; o < end; o += rows) GroupBackward(o, Math.Min(end, o + rows));
             return;
         }
-        if (Extent <= StackLine)
+        Span<T> shifts = stackalloc T[rows];
+        if (rows * Extent <= StackLine)
         {
-            byte* raw = stackalloc byte[Extent * sizeof(T) + 64];
-            var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), Extent);
-            for (int o = start; o < start + count; o++) RowForward(o, line, aligned: true);
+            byte* raw = stackalloc byte[rows * Extent * sizeof(T) + 64];
+            var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), rows * Extent);
+            for (int o = first; o < end; o += rows) GroupForward(o, Math.Min(end, o + rows), line, shifts, aligned: true);
             return;
         }
         if (Op != LineOp.LogSumExp)
         {
-            for (int o = start; o < start + count; o++) RowForward(o, Y.AsSpan(o * Extent, Extent), aligned: false);
+            for (int o = first; o < end; o++) GroupForward(o, o + 1, Y.AsSpan(o * Extent, Extent), shifts, aligned: false);
             return;
         }
         T[] scratch = ArrayPool<T>.Shared.Rent(Extent);
         try
         {
-            for (int o = start; o < start + count; o++) RowForward(o, scratch.AsSpan(0, Extent), aligned: false);
+            for (int o = first; o < end; o++) GroupForward(o, o + 1, scratch.AsSpan(0, Extent), shifts, aligned: false);
         }
         finally
         {
@@ -151,18 +160,30 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         else AlignedMath.Exp<T>(line, line);
     }
 
-    /// <summary>Line o forward: its shift m, the exps exp(x − m) in <paramref name="line"/> (the output itself for the
-    /// softmax and log-softmax of lines longer than <see cref="StackLine"/>), their sum, then the result.</summary>
-    private void RowForward(int o, Span<T> line, bool aligned)
+    /// <summary>Lines [first, end) forward: each line's shift m and x − m into <paramref name="line"/>, the exps of the
+    /// whole group in one call, then each line's sum and result.</summary>
+    private void GroupForward(int first, int end, Span<T> line, Span<T> shifts, bool aligned)
+    {
+        int e = Extent;
+        for (int o = first; o < end; o++)
+        {
+            ReadOnlySpan<T> x = X.AsSpan(o * e, e);
+            shifts[o - first] = MaxTerm.ShiftOf(x);
+            TensorPrimitives.Subtract(x, shifts[o - first], line.Slice((o - first) * e, e));
+        }
+        ExpInPlace(line[..((end - first) * e)], aligned);
+        for (int o = first; o < end; o++) Finish(o, shifts[o - first], line.Slice((o - first) * e, e));
+    }
+
+    /// <summary>Line o's result from its shift and its exps (the output itself for the softmax and log-softmax of lines
+    /// longer than <see cref="StackLine"/>).</summary>
+    private void Finish(int o, T shift, Span<T> exps)
     {
         ReadOnlySpan<T> x = X.AsSpan(o * Extent, Extent);
-        T shift = MaxTerm.ShiftOf(x);
-        TensorPrimitives.Subtract(x, shift, line);
-        ExpInPlace(line, aligned);
-        double sum = SumOfExps(x, shift, line);
+        double sum = SumOfExps(x, shift, exps);
         switch (Op)
         {
-            case LineOp.Softmax: TensorPrimitives.Divide(line, T.CreateTruncating(sum), Y.AsSpan(o * Extent, Extent)); break;
+            case LineOp.Softmax: TensorPrimitives.Divide(exps, T.CreateTruncating(sum), Y.AsSpan(o * Extent, Extent)); break;
             case LineOp.LogSoftmax:
                 Span<T> y = Y.AsSpan(o * Extent, Extent);
                 TensorPrimitives.Subtract(x, shift, y);
@@ -172,20 +193,33 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         }
     }
 
-    private void RowBackward(int o, ReadOnlySpan<T> x, Span<T> y)
+    /// <summary>Lines [first, end) backward, the exps of the group (log-softmax and log-sum-exp) in one call.</summary>
+    private void GroupBackward(int first, int end)
     {
-        ReadOnlySpan<T> g = Op == LineOp.LogSumExpBackward ? default : G.AsSpan(o * Extent, Extent);
+        int e = Extent;
+        Span<T> ys = Y.AsSpan(first * e, (end - first) * e);
         switch (Op)
         {
-            case LineOp.SoftmaxBackward: TensorPrimitives.AddMultiply(g, -LineDot(g, x), x, y); break;
+            case LineOp.SoftmaxBackward:
+                for (int o = first; o < end; o++)
+                {
+                    ReadOnlySpan<T> g = G.AsSpan(o * e, e), x = X.AsSpan(o * e, e);
+                    TensorPrimitives.AddMultiply(g, -LineDot(g, x), x, Y.AsSpan(o * e, e));
+                }
+                break;
             case LineOp.LogSoftmaxBackward:
-                AlignedMath.Exp(x, y);
-                TensorPrimitives.MultiplyAdd(y, -LineSum(g), g, y);
+                AlignedMath.Exp<T>(X.AsSpan(first * e, ys.Length), ys);
+                for (int o = first; o < end; o++)
+                {
+                    ReadOnlySpan<T> g = G.AsSpan(o * e, e);
+                    Span<T> y = Y.AsSpan(o * e, e);
+                    TensorPrimitives.MultiplyAdd(y, -LineSum(g), g, y);
+                }
                 break;
             default:
-                TensorPrimitives.Subtract(x, Lines![o], y);
-                AlignedMath.Exp(y, y);
-                TensorPrimitives.Multiply(y, G![o], y);
+                for (int o = first; o < end; o++) TensorPrimitives.Subtract(X.AsSpan(o * e, e), Lines![o], Y.AsSpan(o * e, e));
+                AlignedMath.Exp<T>(ys, ys);
+                for (int o = first; o < end; o++) TensorPrimitives.Multiply(Y.AsSpan(o * e, e), G![o], Y.AsSpan(o * e, e));
                 break;
         }
     }
