@@ -46,10 +46,11 @@ public static class ContractionPlanner
         int[][] copy = [.. inputs.Select(l => (int[])l.Clone())];
         var cost = new PathCost(sizes, output);
         string Problem() => $"{names.Context} {names.Problem(copy, output, sizes)}";
+        List<ContractionStep> naive = LeftToRight(copy, cost);
         var (finder, steps) = options.Finder != PathFinder.Auto ? (options.Finder, Find(options.Finder, copy, output, cost, options.MemoryLimit, Problem))
             : copy.Length <= OptimalLimit ? (PathFinder.Optimal, Find(PathFinder.Optimal, copy, output, cost, options.MemoryLimit, Problem))
-            : Cheaper(copy, output, cost, options.MemoryLimit, Problem);
-        return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, NaiveFlops(copy, cost));
+            : Cheaper(copy, output, cost, naive, options.MemoryLimit, Problem);
+        return new ContractionPlan(copy, (int[])output.Clone(), new Dictionary<int, int>(sizes), steps, finder, naive.Sum(s => s.Flops));
     }
 
     private static List<ContractionStep> Find(PathFinder finder, int[][] inputs, int[] output, PathCost cost, long? memoryLimit, Func<string> problem)
@@ -68,7 +69,8 @@ public static class ContractionPlanner
     /// (up to <see cref="SequenceLimit"/> operands; left to right beyond) costs fewer FLOPs. An order that breaks the
     /// memory limit is out; when both do, the greedy order's error is thrown.
     /// </summary>
-    private static (PathFinder, List<ContractionStep>) Cheaper(int[][] inputs, int[] output, PathCost cost, long? memoryLimit, Func<string> problem)
+    private static (PathFinder, List<ContractionStep>) Cheaper(int[][] inputs, int[] output, PathCost cost, List<ContractionStep> leftToRight,
+        long? memoryLimit, Func<string> problem)
     {
         List<ContractionStep>? greedy = null;
         ArgumentException? greedyError = null;
@@ -79,30 +81,12 @@ public static class ContractionPlanner
         {
             sequence = inputs.Length <= SequenceLimit
                 ? SequencePathFinder.Find(inputs, output, cost, memoryLimit, problem)
-                : LeftToRight(inputs, cost, memoryLimit);
+                : FitsMemory(leftToRight, memoryLimit) ? leftToRight : null;
         }
         catch (ArgumentException) when (greedy is not null) { }
         if (greedy is null) return sequence is null ? throw greedyError! : (PathFinder.Sequence, sequence);
         if (sequence is null || sequence.Sum(s => s.Flops) >= greedy.Sum(s => s.Flops) * (1 - 1e-12)) return (PathFinder.Greedy, greedy);
         return (PathFinder.Sequence, sequence);
-    }
-
-    /// <summary>Operand 0 with 1, the result with 2, and so on; null when an intermediate breaks the memory limit.</summary>
-    private static List<ContractionStep>? LeftToRight(int[][] inputs, PathCost cost, long? memoryLimit)
-    {
-        var last = LastOccurrences(inputs);
-        var steps = new List<ContractionStep>(inputs.Length - 1);
-        int[] current = inputs[0];
-        for (int i = 1; i < inputs.Length; i++)
-        {
-            int step = i;
-            int[] next = cost.ResultLabels(current, inputs[i], l => last[l] > step);
-            double size = cost.Size(next);
-            if (i < inputs.Length - 1 && memoryLimit is long limit && size > limit) return null;
-            steps.Add(new ContractionStep(i == 1 ? 0 : inputs.Length + i - 2, i, next, cost.Flops(current, inputs[i], next), size));
-            current = next;
-        }
-        return steps;
     }
 
     /// <summary>The cached plan for these labels and sizes (planned on first request); <paramref name="names"/>
@@ -156,15 +140,24 @@ public static class ContractionPlanner
         }
     }
 
-    /// <summary>FLOPs of contracting operand 0 with 1, the result with 2, and so on.</summary>
-    private static double NaiveFlops(int[][] inputs, PathCost cost) =>
-        inputs.Length < 2 ? 0 : LeftToRight(inputs, cost, memoryLimit: null)!.Sum(s => s.Flops);
-
-    private static Dictionary<int, int> LastOccurrences(int[][] inputs)
+    /// <summary>Operand 0 with 1, the result with 2, and so on: the order of an unplanned einsum.</summary>
+    private static List<ContractionStep> LeftToRight(int[][] inputs, PathCost cost)
     {
-        var last = new Dictionary<int, int>();
-        for (int i = 0; i < inputs.Length; i++)
-            foreach (int l in inputs[i]) last[l] = i;
-        return last;
+        var steps = new List<ContractionStep>(Math.Max(0, inputs.Length - 1));
+        if (inputs.Length < 2) return steps;
+        Dictionary<int, int> last = SequencePathFinder.Occurrences(inputs).Last;
+        int[] current = inputs[0];
+        for (int i = 1; i < inputs.Length; i++)
+        {
+            int step = i;
+            int[] next = cost.ResultLabels(current, inputs[i], l => last[l] > step);
+            steps.Add(new ContractionStep(i == 1 ? 0 : inputs.Length + i - 2, i, next, cost.Flops(current, inputs[i], next), cost.Size(next)));
+            current = next;
+        }
+        return steps;
     }
+
+    /// <summary>Whether every intermediate of <paramref name="steps"/> (the result aside) is within the memory limit.</summary>
+    private static bool FitsMemory(List<ContractionStep> steps, long? memoryLimit) =>
+        memoryLimit is not long limit || steps.Take(steps.Count - 1).All(s => s.ResultSize <= limit);
 }

@@ -56,7 +56,7 @@ internal static class SequencePathFinder
     }
 
     /// <summary>For every label, the first and last operand that carries it.</summary>
-    private static (Dictionary<int, int> First, Dictionary<int, int> Last) Occurrences(int[][] inputs)
+    internal static (Dictionary<int, int> First, Dictionary<int, int> Last) Occurrences(int[][] inputs)
     {
         var first = new Dictionary<int, int>();
         var last = new Dictionary<int, int>();
