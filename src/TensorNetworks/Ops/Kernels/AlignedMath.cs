@@ -1,18 +1,20 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace TensorNetworks;
 
 /// <summary>
-/// TensorPrimitives' approximated functions (exp, log, sigmoid, tanh, pow) with results that do not depend on
+/// TensorPrimitives' approximated functions (log, sigmoid, tanh, pow, and exp in float64; float32 exp is
+/// <see cref="SingleExp"/>'s) with results that do not depend on
 /// where the destination lies in memory. TensorPrimitives computes the elements before the destination's first
 /// 64-byte boundary by another path than the rest, and the two can differ in the last bit: the same sigmoid of
 /// the same 4096 float64 values differed in some element in 150-280 of 300 calls, each output being a fresh
 /// array. Here every function writes chunks of <see cref="ChunkLength"/> elements into a 64-byte-aligned stack
 /// buffer and copies them out, so an element's value depends only on the input, its place in its chunk and the
-/// chunk's length. Exact operations (add, multiply, sqrt, max) need no such care; on one core the copying costs
-/// 15-20% of a float32 exp.
+/// chunk's length. Exact operations (add, multiply, sqrt, max) need no such care; on one core the copying cost
+/// 15-20% of TensorPrimitives' float32 exp.
 /// <para>
 /// TensorPrimitives' float64 exp (inside exp, sigmoid and tanh) computes a whole SIMD vector by the scalar exp
 /// when any of its lanes is NaN or beyond ±708, and by a polynomial otherwise; the two differ in the last bit, so an
@@ -20,16 +22,15 @@ namespace TensorNetworks;
 /// precompiled exp splits a 256-bit vector into two 128-bit halves and its tier-1 code does not, so the same sigmoid
 /// gave other bits once the JIT had tiered it up. Here such lanes never reach the vector code: they enter it as 0 and
 /// the scalar function gives their values (see <see cref="IBoundedFunction{T}"/>). The check costs a pass over each
-/// chunk (512K-element float64 exp: 186 → 219 µs). Float32's exp treats such lanes inside the vector code (tested
-/// beside NaN and overflowing neighbours), so float32 skips the check (1M-element float32 exp, scoped: 232 µs, against
-/// 267 with it). TensorPrimitives' pow computes each element alone and needs no such care.
+/// chunk (512K-element float64 exp: 186 → 219 µs). TensorPrimitives' float32 exp, inside its sigmoid and tanh, treats
+/// such lanes inside the vector code (tested beside NaN and overflowing neighbours), so float32 skips the check.
+/// TensorPrimitives' pow computes each element alone and needs no such care.
 /// </para>
 /// <para>
 /// A chunk shorter than 16 bytes (1-3 float32 elements, 1 float64) is computed by .NET's scalar function, not the vector
-/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for exp, sigmoid,
-/// tanh, log1p and softplus, 1 for log). The scalar functions are the more accurate ones (float32 exp(0) is 1 alone and
-/// 1 + 2⁻²³ in a vector), softmax and cross-entropy of one-element lines rely on that, and padding such chunks to a
-/// vector made a 1-element float32 exp cost 25 ns instead of 10.
+/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for float64 exp,
+/// sigmoid, tanh, log1p and softplus, 1 for log). Padding such chunks to a vector made a 1-element TensorPrimitives
+/// exp cost 25 ns instead of 10. Float32 exp computes spans of every length by the same vector code.
 /// </para>
 /// </summary>
 /// <example><code>AlignedMath.Exp&lt;double&gt;(x, y); // y[i] = exp(x[i]), the same bits wherever y is; y may be x</code></example>
@@ -40,9 +41,12 @@ internal static class AlignedMath
     /// output); chunks of 1024 to 4096 elements measured the same.</summary>
     internal const int ChunkLength = 2048;
 
-    /// <summary>y = exp(x).</summary>
+    /// <summary>y = exp(x): float32 by <see cref="SingleExp"/>, which needs no chunks.</summary>
     internal static void Exp<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-        => Chunked(x, default, y, new Exponential<T>());
+    {
+        if (typeof(T) == typeof(float)) SingleExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+        else Chunked(x, default, y, new Exponential<T>());
+    }
 
     /// <summary>y = ln(x).</summary>
     internal static void Log<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>

@@ -4,12 +4,11 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks;
 
 /// <summary>
-/// The term exp(x − m) of a line's maximum m is exactly 1, but TensorPrimitives' float32 exp is 1 + 2⁻²³ at 0 (about
-/// one ulp high for |x| &lt; 0.1, and up to 1.8 ulp off anywhere; its float64 exp gives 1): a log-sum-exp near 0, one
-/// term dominating the others, was one ulp of 1 high, 4e-5 of an lse of 3e-3. These find the maximum's terms so
-/// that the softmax kernels can put the 1 back.
+/// A softmax line's shift m (its maximum) and the place of its maximum, whose term exp(x − m) is exactly 1: the
+/// softmax kernels add that term apart from the others when a float32 line's sum is small (see
+/// <see cref="SoftmaxKernel{T}.SumOfExps"/>), since a float32 sum near 1 rounds every small term to an ulp of 1.
 /// </summary>
-/// <example><code>int top = MaxTerm.IndexOf&lt;float&gt;(x, m); // y[top] = 1 instead of exp(0f)</code></example>
+/// <example><code>float m = MaxTerm.ShiftOf&lt;float&gt;(x); int top = MaxTerm.IndexOf(x, m); // x[top] == m</code></example>
 internal static class MaxTerm
 {
     /// <summary>
@@ -57,22 +56,5 @@ internal static class MaxTerm
         for (; i < x.Length; i++)
             if (x[i] == value) return i;
         return -1;
-    }
-
-    /// <summary>y[i] = 1 where x[i] = m[i] (the rows of a group beside their repeated maxima); other elements stay.</summary>
-    internal static void SetOnes<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> m, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            ref T xs = ref MemoryMarshal.GetReference(x), ms = ref MemoryMarshal.GetReference(m), ys = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - Vector<T>.Count; i += Vector<T>.Count)
-            {
-                Vector<T> equal = Vector.Equals(Vector.LoadUnsafe(ref xs, (nuint)i), Vector.LoadUnsafe(ref ms, (nuint)i));
-                Vector.ConditionalSelect(equal, Vector<T>.One, Vector.LoadUnsafe(ref ys, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
-            }
-        }
-        for (; i < x.Length; i++)
-            if (x[i] == m[i]) y[i] = T.One;
     }
 }

@@ -97,18 +97,18 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         {
             byte* raw = stackalloc byte[rows * Extent * sizeof(T) + 64];
             var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), rows * Extent);
-            for (int o = first; o < end; o += rows) GroupForward(o, Math.Min(end, o + rows), line, shifts, aligned: true);
+            for (int o = first; o < end; o += rows) GroupForward(o, Math.Min(end, o + rows), line, shifts);
             return;
         }
         if (Op != LineOp.LogSumExp)
         {
-            for (int o = first; o < end; o++) GroupForward(o, o + 1, Y.AsSpan(o * Extent, Extent), shifts, aligned: false);
+            for (int o = first; o < end; o++) GroupForward(o, o + 1, Y.AsSpan(o * Extent, Extent), shifts);
             return;
         }
         T[] scratch = ArrayPool<T>.Shared.Rent(Extent);
         try
         {
-            for (int o = first; o < end; o++) GroupForward(o, o + 1, scratch.AsSpan(0, Extent), shifts, aligned: false);
+            for (int o = first; o < end; o++) GroupForward(o, o + 1, scratch.AsSpan(0, Extent), shifts);
         }
         finally
         {
@@ -130,7 +130,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     /// <summary>
     /// Σ y for y = exp(x − <paramref name="shift"/>). In float32, when the sum is below 2 (the line's maximum dominates,
     /// so its lse is below ln 2 and an error of a few ulps of 1 is large beside it) it is taken again with the term of
-    /// the line's first maximum exactly 1 (float32's exp gives 1 + 2⁻²³; see <see cref="MaxTerm"/>), left out of the
+    /// the line's first maximum exactly 1, left out of the
     /// chunk sums and added in double: a SIMD lane that adds terms near 1e-6 to a 1 rounds each to float32's ulp of 1,
     /// which put an lse near 1e-3 off by 3e-4, relative. Larger sums keep the first, at no extra cost.
     /// </summary>
@@ -148,21 +148,10 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
 
     private bool IsBackward => Op is LineOp.SoftmaxBackward or LineOp.LogSoftmaxBackward or LineOp.LogSumExpBackward;
 
-    /// <summary>
-    /// y = exp(y) in place. On a line that starts on a 64-byte boundary float32 takes TensorPrimitives' exp directly:
-    /// every element then goes the way <see cref="AlignedMath"/> sends it (whose copy out of its aligned chunk cost 15%
-    /// of the exp), and float32's exp needs no bound check (see <see cref="AlignedMath"/>). Float64, and lines not known
-    /// to be aligned, go through <see cref="AlignedMath"/>.
-    /// </summary>
-    internal static void ExpInPlace(Span<T> line, bool aligned)
-    {
-        if (aligned && typeof(T) == typeof(float)) TensorPrimitives.Exp<T>(line, line);
-        else AlignedMath.Exp<T>(line, line);
-    }
 
     /// <summary>Lines [first, end) forward: each line's shift m and x − m into <paramref name="line"/>, the exps of the
     /// whole group in one call, then each line's sum and result.</summary>
-    private void GroupForward(int first, int end, Span<T> line, Span<T> shifts, bool aligned)
+    private void GroupForward(int first, int end, Span<T> line, Span<T> shifts)
     {
         int e = Extent;
         for (int o = first; o < end; o++)
@@ -171,7 +160,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
             shifts[o - first] = MaxTerm.ShiftOf(x);
             TensorPrimitives.Subtract(x, shifts[o - first], line.Slice((o - first) * e, e));
         }
-        ExpInPlace(line[..((end - first) * e)], aligned);
+        AlignedMath.Exp<T>(line[..((end - first) * e)], line[..((end - first) * e)]);
         for (int o = first; o < end; o++) Finish(o, shifts[o - first], line.Slice((o - first) * e, e));
     }
 

@@ -128,8 +128,7 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
     }
 
     /// <summary>
-    /// Rows of one group: two of <typeparamref name="T"/>, each starting on a 64-byte boundary (float32's exp runs in
-    /// place on <see cref="B"/>; see <see cref="SoftmaxKernel{T}.ExpInPlace"/>), from a pinned array kept per thread,
+    /// Rows of one group: two of <typeparamref name="T"/>, each starting on a 64-byte boundary, from a pinned array kept per thread,
     /// which never moves; and one of doubles, pooled.
     /// </summary>
     private readonly unsafe struct Scratch : IDisposable
@@ -194,8 +193,7 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
     }
 
     /// <summary>The sum of each column of the item's terms (exp(x − m), g·y or g), into its partial sums; the softmax
-    /// writes exp(x − m) to the output, to be divided by the sum. The terms of the maxima are exactly 1 (float32's
-    /// exp(0) is not; see <see cref="MaxTerm"/>).</summary>
+    /// writes exp(x − m) to the output, to be divided by the sum.</summary>
     private void SumOf(Rows r, Scratch scratch, PanelValues values)
     {
         int groups = _layout.GroupRows, length = _layout.GroupLengthAt(r.First, r.End, r.Width);
@@ -210,11 +208,9 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
             switch (_k.Op)
             {
                 case LineOp.Softmax or LineOp.LogSoftmax or LineOp.LogSumExp:
-                    bool inScratch = _k.Op != LineOp.Softmax;
-                    Span<T> e = inScratch ? term[..n] : _k.Y.AsSpan(at, n);
+                    Span<T> e = _k.Op != LineOp.Softmax ? term[..n] : _k.Y.AsSpan(at, n);
                     TensorPrimitives.Subtract(x, shift[..n], e);
-                    SoftmaxKernel<T>.ExpInPlace(e, aligned: inScratch);
-                    if (typeof(T) == typeof(float)) MaxTerm.SetOnes<T>(x, shift[..n], e);
+                    AlignedMath.Exp<T>(e, e);
                     ChunkedSum.AddRow<T>(wide[..n], e);
                     break;
                 case LineOp.SoftmaxBackward:
