@@ -71,10 +71,12 @@ def workloads():
         "Add1M": ("x + y", dict(x=x, y=y), 1),
         "Multiply1M": ("x * y", dict(x=x, y=y), 1),
         "Exp1M": ("torch.exp(x)", dict(x=x), 1),
+        "Sigmoid1M": ("torch.sigmoid(x)", dict(x=x), 1),
         # tn's scoped forms release each result at once; PyTorch's reference counting always does.
         "Add1MScoped": ("x + y", dict(x=x, y=y), 1),
         "Multiply1MScoped": ("x * y", dict(x=x, y=y), 1),
         "Exp1MScoped": ("torch.exp(x)", dict(x=x), 1),
+        "Sigmoid1MScoped": ("torch.sigmoid(x)", dict(x=x), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
         **small_unary_workloads(g),

@@ -42,6 +42,7 @@ public class ElementwiseBenchmarks
                 _ = _a + _b;
                 _ = _a * _b;
                 _ = _a.Exp();
+                _ = _a.Sigmoid();
             }
         }
     }
@@ -54,6 +55,9 @@ public class ElementwiseBenchmarks
 
     [Benchmark]
     public Tensor Exp1M() => _a.Exp();
+
+    [Benchmark]
+    public Tensor Sigmoid1M() => _a.Sigmoid();
 
     [Benchmark]
     public void Add1MScoped()
@@ -71,5 +75,11 @@ public class ElementwiseBenchmarks
     public void Exp1MScoped()
     {
         using (TN.Scope()) _ = _a.Exp();
+    }
+
+    [Benchmark]
+    public void Sigmoid1MScoped()
+    {
+        using (TN.Scope()) _ = _a.Sigmoid();
     }
 }

@@ -6,8 +6,8 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks;
 
 /// <summary>
-/// TensorPrimitives' approximated functions (log, sigmoid, tanh, pow, and exp in float64; float32 exp is
-/// <see cref="SingleExp"/>'s) with results that do not depend on
+/// TensorPrimitives' approximated functions (log, tanh, pow, and exp and sigmoid in float64; float32 exp and sigmoid
+/// are <see cref="SingleExp"/>'s) with results that do not depend on
 /// where the destination lies in memory. TensorPrimitives computes the elements before the destination's first
 /// 64-byte boundary by another path than the rest, and the two can differ in the last bit: the same sigmoid of
 /// the same 4096 float64 values differed in some element in 150-280 of 300 calls, each output being a fresh
@@ -22,15 +22,15 @@ namespace TensorNetworks;
 /// precompiled exp splits a 256-bit vector into two 128-bit halves and its tier-1 code does not, so the same sigmoid
 /// gave other bits once the JIT had tiered it up. Here such lanes never reach the vector code: they enter it as 0 and
 /// the scalar function gives their values (see <see cref="IBoundedFunction{T}"/>). The check costs a pass over each
-/// chunk (512K-element float64 exp: 186 → 219 µs). TensorPrimitives' float32 exp, inside its sigmoid and tanh, treats
+/// chunk (512K-element float64 exp: 186 → 219 µs). TensorPrimitives' float32 exp, inside its tanh, treats
 /// such lanes inside the vector code (tested beside NaN and overflowing neighbours), so float32 skips the check.
 /// TensorPrimitives' pow computes each element alone and needs no such care.
 /// </para>
 /// <para>
 /// A chunk shorter than 16 bytes (1-3 float32 elements, 1 float64) is computed by .NET's scalar function, not the vector
-/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for float64 exp,
+/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for float64 exp and
 /// sigmoid, tanh, log1p and softplus, 1 for log). Padding such chunks to a vector made a 1-element TensorPrimitives
-/// exp cost 25 ns instead of 10. Float32 exp computes spans of every length by the same vector code.
+/// exp cost 25 ns instead of 10. Float32 exp and sigmoid compute spans of every length by the same vector code.
 /// </para>
 /// </summary>
 /// <example><code>AlignedMath.Exp&lt;double&gt;(x, y); // y[i] = exp(x[i]), the same bits wherever y is; y may be x</code></example>
@@ -52,9 +52,12 @@ internal static class AlignedMath
     internal static void Log<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         => Chunked(x, default, y, new Logarithm<T>());
 
-    /// <summary>y = 1 / (1 + exp(−x)).</summary>
+    /// <summary>y = 1 / (1 + exp(−x)): float32 by <see cref="SingleExp"/>.</summary>
     internal static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
-        => Chunked(x, default, y, new Logistic<T>());
+    {
+        if (typeof(T) == typeof(float)) SingleExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
+        else Chunked(x, default, y, new Logistic<T>());
+    }
 
     /// <summary>y = tanh(x).</summary>
     internal static void Tanh<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>

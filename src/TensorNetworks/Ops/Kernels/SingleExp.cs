@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace TensorNetworks;
 
 /// <summary>
-/// exp of float32 spans computed in float32, sixteen lanes at a time:
+/// exp (and the sigmoid built on it) of float32 spans computed in float32, sixteen lanes at a time:
 /// n = round(x·log₂e), r = x − n·ln 2 (ln 2 in two parts, |r| ≤ ln 2 / 2), exp(r) ≈ 1 + r + r²·q(r) with q of degree 4
 /// (fitted to exp's relative error on [−ln 2 / 2, ln 2 / 2], 0.03 ulp), and exp(x) = 2ⁿ·exp(r), the power of two added to
 /// the exponent field. Results are within 1 ulp of the exact value (0.98 ulp at worst over every 997th float32 bit
@@ -18,7 +18,8 @@ namespace TensorNetworks;
 /// 408 µs (266 against 711 µs where the runtime splits each 512-bit vector in two).
 /// </para>
 /// </summary>
-/// <example><code>SingleExp.Exp(x, y); // y[i] = exp(x[i]); y may be x</code></example>
+/// <example><code>SingleExp.Exp(x, y); // y[i] = exp(x[i]); y may be x
+/// SingleExp.Sigmoid(x, y); // y[i] = 1 / (1 + exp(−x[i]))</code></example>
 internal static class SingleExp
 {
     private const float Log2E = 1.44269504088896341f;
@@ -46,19 +47,48 @@ internal static class SingleExp
     private const int Width = 16;
 
     /// <summary>y = exp(x); <paramref name="y"/> may be <paramref name="x"/>.</summary>
-    internal static void Exp(ReadOnlySpan<float> x, Span<float> y)
+    internal static void Exp(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, new Exponential());
+
+    /// <summary>
+    /// y = 1 / (1 + exp(−x)), as 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, with e = exp(−|x|), so that neither
+    /// overflows and a very negative x keeps its small result; within 2 steps of the correctly rounded value.
+    /// </summary>
+    internal static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, new Logistic());
+
+    private interface ILanes
     {
-        if (y.Length < x.Length) throw new ArgumentException($"exp destination holds {y.Length} elements, the source {x.Length}.", nameof(y));
+        Vector512<float> Of(Vector512<float> x);
+    }
+
+    private readonly struct Exponential : ILanes
+    {
+        public Vector512<float> Of(Vector512<float> x) => SingleExp.Of(x);
+    }
+
+    private readonly struct Logistic : ILanes
+    {
+        public Vector512<float> Of(Vector512<float> x)
+        {
+            var e = SingleExp.Of(-Vector512.Abs(x));
+            var numerator = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.One, e);
+            return numerator / (Vector512<float>.One + e);
+        }
+    }
+
+    /// <summary>y = f(x) sixteen lanes at a time, a short tail padded to sixteen.</summary>
+    private static void Map<TLanes>(ReadOnlySpan<float> x, Span<float> y, TLanes f) where TLanes : struct, ILanes
+    {
+        if (y.Length < x.Length) throw new ArgumentException($"destination holds {y.Length} elements, the source {x.Length}.", nameof(y));
         ref float xs = ref MemoryMarshal.GetReference(x);
         ref float ys = ref MemoryMarshal.GetReference(y);
         int i = 0;
         for (; i <= x.Length - Width; i += Width)
-            Of(Vector512.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
+            f.Of(Vector512.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
         if (i == x.Length) return;
         Span<float> tail = stackalloc float[Width];
         tail.Clear();
         x[i..].CopyTo(tail);
-        Of(Vector512.Create<float>(tail)).CopyTo(tail);
+        f.Of(Vector512.Create<float>(tail)).CopyTo(tail);
         tail[..(x.Length - i)].CopyTo(y[i..]);
     }
 
