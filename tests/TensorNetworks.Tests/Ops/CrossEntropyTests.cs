@@ -33,6 +33,19 @@ public sealed class CrossEntropyTests
         Reference.Close([.. expected.Select(e => e / 6)], logits.Grad!, 2 * Reference.Tolerance(dtype));
     }
 
+    /// <summary>Without a gradient the loss allocates its 0-d result and the kernel object; the row sums and picked
+    /// logits come from a pool (they were two double[N]).</summary>
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void CrossEntropy_WithoutAGradientAllocatesNoPerRowArrays(DType dtype)
+    {
+        Tensor logits = Reference.Randn(33, dtype, 4096, 10);
+        int[] labels = [.. Enumerable.Range(0, 4096).Select(n => n % 10)];
+        long perCall = Allocations.PerCall(() => _ = TN.CrossEntropy(logits, labels));
+        Assert.True(perCall < 1024, $"a 4096-row cross-entropy allocated {perCall} B per call");
+    }
+
     public static TheoryData<DType, int, int> Shapes() => new()
     {
         { DType.Float32, 1, 1 },

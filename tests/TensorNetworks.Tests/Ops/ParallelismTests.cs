@@ -43,9 +43,9 @@ public sealed class ParallelismTests
         Tensor big1 = TN.Randn(g, 1 << 20), big2 = TN.Randn(g, 1 << 20);
         Tensor small1 = TN.Randn(g, 1 << 14), small2 = TN.Randn(g, 1 << 14);
 
-        long oneThread = AllocatedPerCall(() => _ = small1 + small2);
-        long split = AllocatedPerCall(() => _ = big1 + big2);
-        long splitExp = AllocatedPerCall(() => _ = big1.Exp());
+        long oneThread = Allocations.PerCall(() => _ = small1 + small2);
+        long split = Allocations.PerCall(() => _ = big1 + big2);
+        long splitExp = Allocations.PerCall(() => _ = big1.Exp());
 
         Assert.True(split <= oneThread, $"a split 1M-element add allocated {split} B per call against {oneThread} B for a 16K-element one on one thread");
         Assert.True(splitExp <= oneThread, $"a split 1M-element exp allocated {splitExp} B per call against {oneThread} B");
@@ -58,28 +58,13 @@ public sealed class ParallelismTests
         Tensor a = TN.Randn(g, 10, 10), b = TN.Randn(g, 10, 10);
         Tensor thin = TN.Randn(g, 64, 8), wide = TN.Randn(g, 8, 4096);
 
-        long output = AllocatedPerCall(() => _ = Tensor.Uninitialized(DType.Float32, [10, 10]));
-        long small = AllocatedPerCall(() => _ = TN.MatMul(a, b));
-        long pooledOutput = AllocatedPerCall(() => _ = Tensor.Uninitialized(DType.Float32, [64, 4096]));
-        long thinGemm = AllocatedPerCall(() => _ = TN.MatMul(thin, wide));
+        long output = Allocations.PerCall(() => _ = Tensor.Uninitialized(DType.Float32, [10, 10]));
+        long small = Allocations.PerCall(() => _ = TN.MatMul(a, b));
+        long pooledOutput = Allocations.PerCall(() => _ = Tensor.Uninitialized(DType.Float32, [64, 4096]));
+        long thinGemm = Allocations.PerCall(() => _ = TN.MatMul(thin, wide));
 
         Assert.True(small <= output, $"a 10×10 matmul allocated {small} B against {output} B for its output alone");
         Assert.True(thinGemm <= pooledOutput, $"a 64×8·8×4096 matmul allocated {thinGemm} B against {pooledOutput} B for its output alone");
-    }
-
-    /// <summary>The fewest bytes one call allocated on this thread over 50 calls: the steady state, without the
-    /// calls that found the pool empty and allocated a fresh array.</summary>
-    private static long AllocatedPerCall(Action op)
-    {
-        for (int i = 0; i < 20; i++) op();
-        long fewest = long.MaxValue;
-        for (int i = 0; i < 50; i++)
-        {
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            op();
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return fewest;
     }
 
     /// <summary>Counts each index of its range; with <c>nested</c>, each range also runs a whole nested For of the same type.</summary>

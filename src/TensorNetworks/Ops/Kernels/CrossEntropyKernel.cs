@@ -25,7 +25,11 @@ internal sealed class CrossEntropyKernel<T> where T : unmanaged, IFloatingPointI
     private readonly int[] _labels;
     private readonly int _rows, _classes;
     private readonly T[]? _exps;
-    private readonly double[] _sums, _picked;
+    /// <summary>Each row's sₙ: kept for <see cref="Backward"/> when the exps are, else pooled for the forward alone.</summary>
+    private double[] _sums = [];
+
+    /// <summary>Each row's x[n, yₙ] − mₙ, pooled for the forward.</summary>
+    private double[] _picked = [];
 
     /// <summary>Cross-entropy of <paramref name="x"/> ([<paramref name="rows"/>, <paramref name="classes"/>], both
     /// positive; every label in range); <paramref name="exps"/>, as large as x, keeps the exps for
@@ -37,8 +41,6 @@ internal sealed class CrossEntropyKernel<T> where T : unmanaged, IFloatingPointI
         _rows = rows;
         _classes = classes;
         _exps = exps;
-        _sums = new double[rows];
-        _picked = new double[rows];
     }
 
     /// <summary>Rows per group: up to <see cref="LineGroups.GroupElements"/> elements, at least one row.</summary>
@@ -53,11 +55,14 @@ internal sealed class CrossEntropyKernel<T> where T : unmanaged, IFloatingPointI
     /// <see cref="Backward"/>.</summary>
     internal double Forward()
     {
-        Parallelism.For(Groups, Grain, new ForwardGroups(this));
+        bool keep = _exps is not null;
+        _sums = keep ? new double[_rows] : ArrayPool<double>.Shared.Rent(_rows);
+        _picked = ArrayPool<double>.Shared.Rent(_rows);
         double[] logs = ArrayPool<double>.Shared.Rent(_rows);
         try
         {
-            LogsOf(_sums, logs.AsSpan(0, _rows));
+            Parallelism.For(Groups, Grain, new ForwardGroups(this));
+            LogsOf(_sums.AsSpan(0, _rows), logs.AsSpan(0, _rows));
             double total = 0;
             for (int n = 0; n < _rows; n++) total += logs[n] - _picked[n];
             return total / _rows;
@@ -65,6 +70,13 @@ internal sealed class CrossEntropyKernel<T> where T : unmanaged, IFloatingPointI
         finally
         {
             ArrayPool<double>.Shared.Return(logs);
+            ArrayPool<double>.Shared.Return(_picked);
+            _picked = [];
+            if (!keep)
+            {
+                ArrayPool<double>.Shared.Return(_sums);
+                _sums = [];
+            }
         }
     }
 
