@@ -40,8 +40,9 @@ public sealed partial class Tensor
         var (outer, extent, inner, outDims) = LineView(axis, keepDim, op);
         Tensor values = Uninitialized(DType, outDims);
         int[]? indices = Autograd.ShouldRecord(this) ? new int[outer * inner] : null;
-        if (DType == DType.Float32) ExtremumKernel.Run<float, TF>(Span<float>(), outer, extent, inner, values.Span<float>(), indices);
-        else ExtremumKernel.Run<double, TD>(Span<double>(), outer, extent, inner, values.Span<double>(), indices);
+        if (DType == DType.Float32) ExtremumKernel.Run<float, TF>(Array<float>(), outer, extent, inner, values.Array<float>(), indices);
+        else ExtremumKernel.Run<double, TD>(Array<double>(), outer, extent, inner, values.Array<double>(), indices);
+        GC.KeepAlive(this);
         if (indices is not null) RecordExtremum(values, this, indices, outer, extent, inner, op);
         return values;
     }
@@ -116,7 +117,7 @@ public sealed partial class Tensor
         var (outer, extent, inner, outDims) = LineView(axis, keepDim, op);
         Tensor result = Uninitialized(DType, outDims);
         var indices = new int[outer * inner];
-        ExtremumKernel.Run<T, TE>(Span<T>(), outer, extent, inner, result.Span<T>(), indices);
+        ExtremumKernel.Run<T, TE>(Array<T>(), outer, extent, inner, result.Array<T>(), indices);
         GC.KeepAlive(this);
         Span<T> destination = result.Span<T>();
         for (int i = 0; i < indices.Length; i++) destination[i] = T.CreateTruncating(indices[i]);

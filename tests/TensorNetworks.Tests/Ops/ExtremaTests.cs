@@ -44,6 +44,53 @@ public sealed class ExtremaTests
         Assert.Equal(dtype, x.ArgMax(axis).DType);
     }
 
+    /// <summary>The first NaN of a line if it has one, else the first element equal to its extreme (±0 equal).</summary>
+    private static int NaiveIndex(double[] line, bool largest)
+    {
+        int nan = Array.FindIndex(line, double.IsNaN);
+        if (nan >= 0) return nan;
+        double best = largest ? line.Max() : line.Min();
+        return Array.FindIndex(line, v => v == best);
+    }
+
+    /// <summary>Lines longer than a SIMD vector, split across the cores, with ties, zeros of both signs and NaN in the
+    /// vector body or the tail: the values and positions of a naive scan.</summary>
+    [Theory]
+    [InlineData(DType.Float32, 600, 203)]
+    [InlineData(DType.Float64, 600, 203)]
+    [InlineData(DType.Float32, 7, 1000)]
+    [InlineData(DType.Float64, 5, 9)]
+    public void MaxMinAndArgs_AlongLongLastAxesMatchNaiveScan(DType dtype, int rows, int extent)
+    {
+        var random = new Random(11);
+        var v = new double[rows * extent];
+        for (int i = 0; i < v.Length; i++) v[i] = random.Next(-3, 4) * 0.5;
+        for (int o = 0; o < rows; o++)
+        {
+            int at = o * extent;
+            switch (o % 5)
+            {
+                case 0: v[at + random.Next(extent)] = double.NaN; break;
+                case 1: v[at + extent - 1] = double.NaN; break;
+                case 2: for (int k = 0; k < extent; k++) v[at + k] = k % 3 == 0 ? -0.0 : -1.0 - k; break;
+                case 3: for (int k = 0; k < extent; k++) v[at + k] = k % 2 == 0 ? 0.0 : 1.0 + k; break;
+            }
+        }
+        Tensor x = TN.Tensor(v, rows, extent).To(dtype);
+        double[] max = x.Max(1).ToArray<double>(), min = x.Min(1).ToArray<double>();
+        double[] argMax = x.ArgMax(1).ToArray<double>(), argMin = x.ArgMin(1).ToArray<double>();
+        for (int o = 0; o < rows; o++)
+        {
+            double[] line = v.AsSpan(o * extent, extent).ToArray();
+            if (dtype == DType.Float32) line = [.. line.Select(e => (double)(float)e)];
+            int k = NaiveIndex(line, largest: true), j = NaiveIndex(line, largest: false);
+            Assert.Equal(k, argMax[o]);
+            Assert.Equal(j, argMin[o]);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(line[k]), BitConverter.DoubleToInt64Bits(max[o]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(line[j]), BitConverter.DoubleToInt64Bits(min[o]));
+        }
+    }
+
     [Fact]
     public void Max_OverAllReturnsAScalar()
     {

