@@ -41,6 +41,7 @@ public sealed partial class Tensor
         T two = T.CreateTruncating(2);
         if (p == two && axes.Length == Order && ElementCount > 0)
             return Full(DType, [.. Enumerable.Repeat(1, Order)], FullNorm<T>(Span<T>()));
+        if (p == two && ElementCount > 0 && AreTrailing(axes)) return LineNorms<T>(axes);
 
         Tensor powered = Uninitialized(DType, Dims);
         Span<T> w = powered.Span<T>();
@@ -55,6 +56,35 @@ public sealed partial class Tensor
         if (p == two) TensorPrimitives.Sqrt<T>(k, k);
         else if (p != T.One) AlignedMath.Pow<T>(k, T.One / p, k);
         return kept;
+    }
+
+    /// <summary>True when <paramref name="axes"/> are the last axes.Length axes, in any order.</summary>
+    private bool AreTrailing(int[] axes) => axes.All(a => a >= Order - axes.Length);
+
+    /// <summary>
+    /// ‖x‖₂ over the trailing <paramref name="axes"/>: each line's squares added in double chunk by chunk
+    /// (<see cref="ChunkedSum"/>), lines split across the cores, without the squared copy of x the general path makes
+    /// (2048 lines of 512 float32: ~230 µs that way).
+    /// </summary>
+    private Tensor LineNorms<T>(int[] axes) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int[] keptDims = (int[])Dims.Clone();
+        foreach (int a in axes) keptDims[a] = 1;
+        int extent = Shape.ElementCountOf(Dims.AsSpan(Order - axes.Length)), lines = ElementCount / extent;
+        Tensor kept = Uninitialized(DType, keptDims);
+        Parallelism.For(lines, Math.Max(1, Parallelism.ElementwiseGrain / extent), new NormsOfLines<T>(Array<T>(), extent, kept.Array<T>()));
+        GC.KeepAlive(this);
+        return kept;
+    }
+
+    /// <summary>dst[o] = ‖line o‖₂ for the lines of a range.</summary>
+    private readonly struct NormsOfLines<T>(T[] x, int extent, T[] dst) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Run(int start, int length)
+        {
+            for (int o = start; o < start + length; o++)
+                dst[o] = T.CreateTruncating(Math.Sqrt(ChunkedSum.Squares<T>(x.AsSpan(o * extent, extent))));
+        }
     }
 
     /// <summary>‖x‖₂ of all elements: float64 in one SIMD pass; float32 from squares accumulated in double chunk by

@@ -17,6 +17,26 @@ public sealed class NormTests
         Reference.Close(expected, x.Norm([1], p), 2 * Reference.Tolerance(dtype));
     }
 
+    /// <summary>Trailing axes take the per-line path (lines split across the cores past 64K elements): any order of the
+    /// axes, keepDim or not, equals the naive √Σx² per line.</summary>
+    [Theory]
+    [InlineData(DType.Float32, new[] { 2 }, false)]
+    [InlineData(DType.Float64, new[] { 2, 1 }, true)]
+    [InlineData(DType.Float32, new[] { 1, 2 }, false)]
+    [InlineData(DType.Float64, new[] { -1 }, true)]
+    public void Norm_OverTrailingAxesMatchesNaiveLineNorms(DType dtype, int[] axes, bool keepDim)
+    {
+        const int outer = 300, middle = 4, last = 130;
+        Tensor x = Reference.Randn(12, dtype, outer, middle, last);
+        double[] v = x.ToArray<double>();
+        int extent = axes.Length == 2 ? middle * last : last;
+        double[] expected = [.. Enumerable.Range(0, v.Length / extent).Select(r => Math.Sqrt(v.Skip(r * extent).Take(extent).Sum(e => e * e)))];
+        Tensor norm = x.Norm(axes, keepDim: keepDim);
+        Reference.Close(expected, norm, 2 * Reference.Tolerance(dtype));
+        int[] dims = axes.Length == 2 ? [outer, 1, 1] : [outer, middle, 1];
+        Assert.Equal(keepDim ? new Shape(dims) : new Shape([.. dims.Where((d, i) => i == 0 || (axes.Length == 1 && i == 1))]), norm.Shape);
+    }
+
     [Theory]
     [InlineData(DType.Float32)]
     [InlineData(DType.Float64)]
