@@ -79,6 +79,7 @@ def workloads():
         "Sigmoid1MScoped": ("torch.sigmoid(x)", dict(x=x), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
+        **line_reduction_workloads(g),
         **small_unary_workloads(g),
         **softmax_workloads(),
     }
@@ -100,6 +101,18 @@ def axis_sum_workloads(g):
 
             result[f"SumAxis{axis}_{name}{suffix}"] = ("x.sum(axis)", dict(x=x, axis=axis), 1)
             result[f"SumAxis{axis}_{name}{suffix}ForwardBackward"] = ("run()", dict(run=forward_backward), 1)
+    return result
+
+
+def line_reduction_workloads(g):
+    """Reductions along the last axis of 2048x512 (LineReductionBenchmarks)."""
+    result = {}
+    for dtype, suffix in ((torch.float32, ""), (torch.float64, "Float64")):
+        x = torch.randn(2048, 512, generator=g, dtype=dtype)
+        result[f"RowSums2048x512{suffix}"] = ("x.sum(1)", dict(x=x), 1)
+        result[f"RowMax2048x512{suffix}"] = ("x.amax(1)", dict(x=x), 1)
+        result[f"RowArgMax2048x512{suffix}"] = ("x.argmax(1)", dict(x=x), 1)
+        result[f"RowNorms2048x512{suffix}"] = ("torch.linalg.vector_norm(x, 2, 1)", dict(x=x), 1)
     return result
 
 
