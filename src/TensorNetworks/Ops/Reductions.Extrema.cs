@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace TensorNetworks;
@@ -116,11 +117,19 @@ public sealed partial class Tensor
     {
         var (outer, extent, inner, outDims) = LineView(axis, keepDim, op);
         Tensor result = Uninitialized(DType, outDims);
-        var indices = new int[outer * inner];
-        ExtremumKernel.Run<T, TE>(Array<T>(), outer, extent, inner, result.Array<T>(), indices);
-        GC.KeepAlive(this);
-        Span<T> destination = result.Span<T>();
-        for (int i = 0; i < indices.Length; i++) destination[i] = T.CreateTruncating(indices[i]);
+        int count = outer * inner;
+        int[] indices = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            ExtremumKernel.Run<T, TE>(Array<T>(), outer, extent, inner, result.Array<T>(), indices);
+            GC.KeepAlive(this);
+            Span<T> destination = result.Span<T>();
+            for (int i = 0; i < count; i++) destination[i] = T.CreateTruncating(indices[i]);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(indices);
+        }
         return result;
     }
 }

@@ -91,6 +91,19 @@ public sealed class ExtremaTests
         }
     }
 
+    /// <summary>ArgMax and a max without a gradient allocate their output (8 KB for 2048 float32 positions) and the tensor
+    /// around it; the positions ArgMax finds first go to a pooled buffer.</summary>
+    [Fact]
+    public void ArgMaxAndMax_AllocateOnlyTheirOutput()
+    {
+        Tensor x = Reference.Randn(13, DType.Float32, 2048, 64);
+        long output = Allocations.PerCall(() => _ = Tensor.Uninitialized(DType.Float32, [2048]));
+        long argMax = Allocations.PerCall(() => _ = x.ArgMax(1));
+        long max = Allocations.PerCall(() => _ = x.Max(1));
+        Assert.True(argMax <= output + 256, $"ArgMax allocated {argMax} B against {output} B for its output alone");
+        Assert.True(max <= output + 256, $"Max allocated {max} B against {output} B for its output alone");
+    }
+
     [Fact]
     public void Max_OverAllReturnsAScalar()
     {
