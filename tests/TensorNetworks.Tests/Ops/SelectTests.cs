@@ -31,6 +31,24 @@ public sealed class SelectTests
         Naive.AssertEqual(x.IndexSelect(axis, indices), outDims, dtype, expected);
     });
 
+    /// <summary>Selections large enough to be split across the cores, rows long and short: every row from its index.</summary>
+    [Theory]
+    [InlineData(DType.Float32, 0, new[] { 1000, 64 }, 5000)]
+    [InlineData(DType.Float64, 1, new[] { 300, 7, 40 }, 9)]
+    [InlineData(DType.Float32, 1, new[] { 200, 900 }, 700)]
+    public void IndexSelect_OfLargeTensorsTakesEveryRowFromItsIndex(DType dtype, int axis, int[] dims, int count)
+    {
+        Tensor x = TN.Arange(Shape.ElementCountOf(dims)).Reshape(dims).To(dtype);
+        var random = new Random(5);
+        int[] indices = [.. Enumerable.Range(0, count).Select(_ => random.Next(dims[axis]))];
+        double[] actual = x.IndexSelect(axis, indices).ToArray<double>();
+        int outer = Shape.ElementCountOf(dims.AsSpan(0, axis)), inner = Shape.ElementCountOf(dims.AsSpan(axis + 1));
+        for (int o = 0; o < outer; o++)
+            for (int j = 0; j < count; j++)
+                for (int i = 0; i < inner; i++)
+                    Assert.Equal((o * dims[axis] + indices[j]) * inner + i, actual[(o * count + j) * inner + i]);
+    }
+
     [Fact]
     public void IndexSelect_BackwardAddsTheSlicesOfARepeatedIndex()
     {

