@@ -35,6 +35,26 @@ public sealed class MseLossTests
         Assert.Equal([-0.5, 0.0, 1.0, 0.0], t.Grad!.ToArray<double>());
     }
 
+    /// <summary>Large enough for the loss's blocks and the gradient's pieces to be split across the cores: the gradient
+    /// has the bits of the two separate ops, (p − t) then times 2g/n, and the loss those of one sequential sum of
+    /// the blocks' double sums.</summary>
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void MseLoss_AndItsGradientOnLargeTensorsMatchTheUnfusedOps(DType dtype)
+    {
+        const int n = 300_001;
+        Tensor p = Reference.Randn(44, dtype, n).RequiringGrad(), t = Reference.Randn(45, dtype, n).RequiringGrad();
+        Tensor loss = TN.MseLoss(p, t);
+        loss.Backward(TN.Full(3.0, dtype));
+        Tensor difference = p.Detach() - t.Detach();
+        Assert.Equal((difference * (6.0 / n)).ToArray<double>(), p.Grad!.ToArray<double>());
+        Assert.Equal((difference * (-6.0 / n)).ToArray<double>(), t.Grad!.ToArray<double>());
+        double[] d = difference.ToArray<double>();
+        double expected = d.Sum(e => e * e) / n;
+        Reference.Close([expected], loss, 2 * Reference.Tolerance(dtype));
+    }
+
     [Fact]
     public void MseLoss_ThrowsForShapeMismatch()
     {

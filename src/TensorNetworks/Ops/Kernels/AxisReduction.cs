@@ -57,30 +57,6 @@ internal static class AxisReduction
         return T.CreateTruncating(ChunkedSum.Of(values));
     }
 
-    /// <summary>Elements per block of <see cref="ParallelSum{T}"/> (a multiple of <see cref="SumChunk"/>).</summary>
-    private const int ParallelSumBlock = 1 << 16;
-
-    /// <summary>
-    /// Σ values[0..n) over the cores: each 64K-element block is an <see cref="AccurateSum{T}"/> kept in
-    /// double, and the block sums are added in order, so the result does not depend on the core count.
-    /// </summary>
-    private static T ParallelSum<T>(T[] values, int n) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int blocks = (n + ParallelSumBlock - 1) / ParallelSumBlock;
-        var partial = new double[blocks];
-        Parallelism.For(blocks, 1, (first, count) =>
-        {
-            for (int b = first; b < first + count; b++)
-            {
-                int start = b * ParallelSumBlock;
-                partial[b] = ChunkedSum.Of<T>(values.AsSpan(start, Math.Min(ParallelSumBlock, n - start)));
-            }
-        });
-        double total = 0;
-        foreach (double p in partial) total += p;
-        return T.CreateTruncating(total);
-    }
-
     /// <summary>dst[o] = Σ of line o (<see cref="AccurateSum{T}"/>) for the lines of a range; lines are independent, so
     /// the cores split them without changing any result (2048 lines of 512 float32: 64 → ~35 µs on two cores).</summary>
     private readonly struct LineSums<T>(T[] src, int extent, T[] dst) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
@@ -96,9 +72,9 @@ internal static class AxisReduction
         var result = extent == 0 ? Tensor.ZerosOf(t.DType, outDims) : Tensor.Uninitialized(t.DType, outDims);
         ReadOnlySpan<T> src = t.Span<T>();
         Span<T> dst = result.Span<T>();
-        if (outer == 1 && inner == 1 && extent >= 2 * ParallelSumBlock)
+        if (outer == 1 && inner == 1 && extent >= 2 * ChunkedSum.ParallelBlock)
         {
-            dst[0] = ParallelSum(t.Array<T>(), extent);
+            dst[0] = T.CreateTruncating(ChunkedSum.InParallel(t.Array<T>(), extent));
         }
         else if (inner == 1)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
@@ -29,6 +30,53 @@ internal static class ChunkedSum
     /// <summary>Σ (xᵢ − yᵢ)² over equally long spans.</summary>
     internal static double SquaredDistance<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         => InChunks<T, SquaredDifferences<T>>(x, y);
+
+    /// <summary>Elements per block of the parallel sums (a multiple of <see cref="AxisReduction.SumChunk"/>).</summary>
+    internal const int ParallelBlock = 1 << 16;
+
+    /// <summary>
+    /// <see cref="Of{T}"/> of x[0..n) across the cores: each <see cref="ParallelBlock"/>-element block summed in double,
+    /// the block sums added in order, so the result does not depend on the core count.
+    /// </summary>
+    internal static double InParallel<T>(T[] x, int n) where T : unmanaged, IFloatingPointIeee754<T>
+        => InBlocks<T, Plain<T>>(x, null, n);
+
+    /// <summary><see cref="SquaredDistance{T}"/> of x[0..n) and y[0..n) across the cores, as <see cref="InParallel{T}"/>.</summary>
+    internal static double SquaredDistanceInParallel<T>(T[] x, T[] y, int n) where T : unmanaged, IFloatingPointIeee754<T>
+        => InBlocks<T, SquaredDifferences<T>>(x, y, n);
+
+    private static double InBlocks<T, TReduction>(T[] x, T[]? y, int n)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TReduction : IChunkReduction<T>
+    {
+        int blocks = (n + ParallelBlock - 1) / ParallelBlock;
+        double[] partial = ArrayPool<double>.Shared.Rent(blocks);
+        try
+        {
+            Parallelism.For(blocks, 1, new Blocks<T, TReduction>(x, y, n, partial));
+            double total = 0;
+            for (int b = 0; b < blocks; b++) total += partial[b];
+            return total;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(partial);
+        }
+    }
+
+    private readonly struct Blocks<T, TReduction>(T[] x, T[]? y, int n, double[] partial) : IRangeBody
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TReduction : IChunkReduction<T>
+    {
+        public void Run(int start, int length)
+        {
+            for (int b = start; b < start + length; b++)
+            {
+                int from = b * ParallelBlock, count = Math.Min(ParallelBlock, n - from);
+                partial[b] = InChunks<T, TReduction>(x.AsSpan(from, count), y is null ? default : y.AsSpan(from, count));
+            }
+        }
+    }
 
     /// <summary>
     /// total[i] += row[i], in double: one step of a sum along a strided axis, row by row, kept in a double row so that
