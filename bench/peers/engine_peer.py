@@ -60,6 +60,14 @@ def workloads():
         torch.matmul(batch_a_tracked, batch_b_tracked).sum().backward()
 
     x, y = randn(1 << 20), randn(1 << 20)
+    mse_leaf = x.clone().requires_grad_()
+
+    def mse_forward_backward():
+        mse_leaf.grad = None
+        torch.nn.functional.mse_loss(mse_leaf, y).backward()
+
+    rows = randn(1024, 1024)
+    row_indices = torch.tensor([i * 7919 % 1024 for i in range(4096)])
     gemm_a, gemm_b = randn(1024, 1024), randn(1024, 1024)
 
     return {
@@ -77,6 +85,9 @@ def workloads():
         "Multiply1MScoped": ("x * y", dict(x=x, y=y), 1),
         "Exp1MScoped": ("torch.exp(x)", dict(x=x), 1),
         "Sigmoid1MScoped": ("torch.sigmoid(x)", dict(x=x), 1),
+        "MseLoss1MScoped": ("torch.nn.functional.mse_loss(x, y)", dict(x=x, y=y), 1),
+        "MseLossForwardBackward1M": ("run()", dict(run=mse_forward_backward), 1),
+        "IndexSelect4096Of1024x1024Scoped": ("rows.index_select(0, row_indices)", dict(rows=rows, row_indices=row_indices), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
         **line_reduction_workloads(g),

@@ -15,6 +15,9 @@ public class ElementwiseBenchmarks
 
     private Tensor _a = null!;
     private Tensor _b = null!;
+    private Tensor _leaf = null!;
+    private Tensor _rows = null!;
+    private int[] _rowIndices = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +26,9 @@ public class ElementwiseBenchmarks
         var generator = new Generator(3);
         _a = WorkloadData.Randn(generator, Length);
         _b = WorkloadData.Randn(generator, Length);
+        _leaf = _a.Detach().RequiringGrad();
+        _rows = TN.Randn(generator, DType.Float32, 1024, 1024);
+        _rowIndices = [.. Enumerable.Range(0, 4096).Select(i => i * 7919 % 1024)];
         WarmUp();
     }
 
@@ -43,7 +49,10 @@ public class ElementwiseBenchmarks
                 _ = _a * _b;
                 _ = _a.Exp();
                 _ = _a.Sigmoid();
+                _ = TN.MseLoss(_a, _b);
+                _ = _rows.IndexSelect(0, _rowIndices);
             }
+            MseLossForwardBackward1M();
         }
     }
 
@@ -81,5 +90,27 @@ public class ElementwiseBenchmarks
     public void Sigmoid1MScoped()
     {
         using (TN.Scope()) _ = _a.Sigmoid();
+    }
+
+    [Benchmark]
+    public void MseLoss1MScoped()
+    {
+        using (TN.Scope()) _ = TN.MseLoss(_a, _b);
+    }
+
+    /// <summary>The loss and the prediction's gradient, the leaf's gradient cleared first.</summary>
+    [Benchmark]
+    public Tensor? MseLossForwardBackward1M()
+    {
+        _leaf.Grad = null;
+        TN.MseLoss(_leaf, _b).Backward();
+        return _leaf.Grad;
+    }
+
+    /// <summary>4096 rows (repeating) of a 1024×1024 matrix: a 16 MB result.</summary>
+    [Benchmark]
+    public void IndexSelect4096Of1024x1024Scoped()
+    {
+        using (TN.Scope()) _ = _rows.IndexSelect(0, _rowIndices);
     }
 }

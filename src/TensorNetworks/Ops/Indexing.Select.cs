@@ -32,11 +32,17 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(indices);
         int a = NormalizeAxis(axis, "IndexSelect");
-        var normalized = new int[indices.Length];
+        bool record = Autograd.ShouldRecord(this), negative = false;
+        int extent = Dims[a];
         for (int k = 0; k < indices.Length; k++)
-            normalized[k] = CheckIndex(indices[k], a, axis, $"{nameof(indices)}[{k}]", "IndexSelect");
+        {
+            int i = indices[k] < 0 ? indices[k] + extent : indices[k];
+            if ((uint)i >= (uint)extent) CheckIndex(indices[k], a, axis, $"{nameof(indices)}[{k}]", "IndexSelect");
+            negative |= indices[k] < 0;
+        }
+        int[] normalized = negative || record ? System.Array.ConvertAll(indices, k => k < 0 ? k + extent : k) : indices;
         Tensor result = IndexRows.Gather(this, a, normalized);
-        if (Autograd.ShouldRecord(this)) RecordIndexSelect(result, a, normalized);
+        if (record) RecordIndexSelect(result, a, normalized);
         return result;
     }
 
