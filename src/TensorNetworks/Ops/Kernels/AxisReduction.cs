@@ -53,7 +53,7 @@ internal static class AxisReduction
     /// float32 sum of millions of elements keeps about seven digits instead of losing them to one long running sum.</summary>
     private static T AccurateSum<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (values.Length <= SumChunk) return TensorPrimitives.Sum(values);
+        if (values.Length <= SumChunk) return SimdSum.Of(values);
         return T.CreateTruncating(ChunkedSum.Of(values));
     }
 

@@ -129,7 +129,7 @@ internal static class ChunkedSum
 
     private readonly struct Plain<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(TensorPrimitives.Sum(x));
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(SimdSum.Of(x));
     }
 
     private readonly struct Products<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>

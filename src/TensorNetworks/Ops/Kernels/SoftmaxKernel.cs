@@ -120,7 +120,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     private static bool SumsInDouble => typeof(T) == typeof(float);
 
     private static double WideLineSum(ReadOnlySpan<T> values)
-        => SumsInDouble ? ChunkedSum.Of(values) : double.CreateTruncating(TensorPrimitives.Sum(values));
+        => SumsInDouble ? ChunkedSum.Of(values) : double.CreateTruncating(SimdSum.Of(values));
 
     private static T LineSum(ReadOnlySpan<T> values) => T.CreateTruncating(WideLineSum(values));
 

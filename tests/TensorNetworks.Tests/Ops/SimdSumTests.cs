@@ -1,0 +1,29 @@
+namespace TensorNetworks.Tests.Ops;
+
+public sealed class SimdSumTests
+{
+    /// <summary>Every length from 0 to 300, so that the four-vector loop, the one-vector loop and the scalar tail each run
+    /// alone and together: the sum of the values, which are small integers and so exact in either order.</summary>
+    [Fact]
+    public void Of_SumsEveryLengthExactlyForIntegerValues()
+    {
+        var random = new Random(3);
+        double[] values = [.. Enumerable.Range(0, 300).Select(_ => (double)random.Next(-50, 51))];
+        float[] singles = [.. values.Select(v => (float)v)];
+        for (int n = 0; n <= values.Length; n++)
+        {
+            double expected = values.Take(n).Sum();
+            Assert.Equal(expected, SimdSum.Of<double>(values.AsSpan(0, n)));
+            Assert.Equal((float)expected, SimdSum.Of<float>(singles.AsSpan(0, n)));
+        }
+    }
+
+    [Fact]
+    public void Of_KeepsFloat32PrecisionOverAChunk()
+    {
+        float[] x = [.. TN.Rand(new Generator(4), DType.Float32, 1024).ToArray<float>()];
+        double expected = x.Sum(v => (double)v);
+        float actual = SimdSum.Of<float>(x);
+        Assert.True(Math.Abs(actual - expected) <= 4e-7 * expected, $"{actual:R} against {expected:R}");
+    }
+}
