@@ -52,10 +52,7 @@ internal static class AxisReduction
     /// <summary>Σ values, as SIMD sums of 1024-element chunks accumulated in double (<see cref="ChunkedSum"/>), so a
     /// float32 sum of millions of elements keeps about seven digits instead of losing them to one long running sum.</summary>
     private static T AccurateSum<T>(ReadOnlySpan<T> values) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (values.Length <= SumChunk) return SimdSum.Of(values);
-        return T.CreateTruncating(ChunkedSum.Of(values));
-    }
+        => T.CreateTruncating(ChunkedSum.Of(values));
 
     /// <summary>dst[o] = Σ of line o (<see cref="AccurateSum{T}"/>) for the lines of a range; lines are independent, so
     /// the cores split them without changing any result (2048 lines of 512 float32: 64 → ~35 µs on two cores).</summary>

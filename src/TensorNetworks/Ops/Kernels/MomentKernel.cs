@@ -15,8 +15,6 @@ namespace TensorNetworks;
 /// </summary>
 internal static class MomentKernel
 {
-    private const int BlockLength = 1 << 16;
-
     /// <summary>Columns per work item along a strided axis.</summary>
     private const int PanelWidth = 4096;
 
@@ -41,7 +39,7 @@ internal static class MomentKernel
             if ((long)outer * extent * inner >= Parallelism.ElementwiseGrain) Parallelism.Run(outer * panels, body);
             else body.Run(0, outer * panels);
         }
-        else if (outer == 1 && extent >= 2 * BlockLength) d[0] = T.CreateTruncating(moments.Of(LongLine(x, extent)));
+        else if (outer == 1 && extent >= 2 * ChunkedSum.ParallelBlock) d[0] = T.CreateTruncating(moments.Of(LongLine(x, extent)));
         else
         {
             var body = new Lines<T>(x, d, extent, moments);
@@ -74,17 +72,15 @@ internal static class MomentKernel
         }
     }
 
-    /// <summary>Σ (x − x̄)² of one long line, each pass split into blocks across the cores.</summary>
+    /// <summary>Σ (x − x̄)² of one long line, each pass split into blocks across the cores: the mean from
+    /// <see cref="ChunkedSum.InParallel{T}"/>, then each block's deviations.</summary>
     private static double LongLine<T>(T[] x, int n) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int blocks = (n + BlockLength - 1) / BlockLength;
+        int blocks = (n + ChunkedSum.ParallelBlock - 1) / ChunkedSum.ParallelBlock;
         var squares = new double[blocks];
         var sums = new double[blocks];
-        Parallelism.Run(blocks, new LineBlocks<T>(x, n, squares, sums, T.Zero, deviations: false));
-        double total = 0;
-        foreach (double s in sums) total += s;
-        T mean = T.CreateTruncating(total / n);
-        Parallelism.Run(blocks, new LineBlocks<T>(x, n, squares, sums, mean, deviations: true));
+        T mean = T.CreateTruncating(ChunkedSum.InParallel(x, n) / n);
+        Parallelism.Run(blocks, new LineBlocks<T>(x, n, squares, sums, mean));
         double squareTotal = 0, sumTotal = 0;
         for (int b = 0; b < blocks; b++)
         {
@@ -94,18 +90,16 @@ internal static class MomentKernel
         return Corrected((squareTotal, sumTotal), n);
     }
 
-    /// <summary>Block b's Σ x into sums[b], or with <paramref name="deviations"/> its Σ (x − mean)² and Σ (x − mean)
-    /// into squares[b] and sums[b].</summary>
-    private readonly struct LineBlocks<T>(T[] x, int n, double[] squares, double[] sums, T mean, bool deviations) : IRangeBody
+    /// <summary>Block b's Σ (x − mean)² and Σ (x − mean) into squares[b] and sums[b].</summary>
+    private readonly struct LineBlocks<T>(T[] x, int n, double[] squares, double[] sums, T mean) : IRangeBody
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Run(int start, int length)
         {
             for (int b = start; b < start + length; b++)
             {
-                ReadOnlySpan<T> block = x.AsSpan(b * BlockLength, Math.Min(BlockLength, n - b * BlockLength));
-                if (deviations) (squares[b], sums[b]) = Deviations(block, mean);
-                else sums[b] = ChunkedSum.Of(block);
+                int first = b * ChunkedSum.ParallelBlock;
+                (squares[b], sums[b]) = Deviations(x.AsSpan(first, Math.Min(ChunkedSum.ParallelBlock, n - first)), mean);
             }
         }
     }

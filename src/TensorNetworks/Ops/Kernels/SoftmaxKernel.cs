@@ -73,18 +73,17 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     /// µs line by line), else one. Groups depend on the shape alone, so results do not depend on the core count.</summary>
     private int GroupRows => 2 * Extent <= LineGroups.GroupElements ? Math.Clamp(LineGroups.GroupElements / Extent, 1, Math.Max(1, Outer)) : 1;
 
-    /// <summary>The longest group whose exps go to a 64-byte-aligned line on the stack.</summary>
+    /// <summary>The longest group whose exps go to a line on the stack.</summary>
     private const int StackLine = 4096;
 
     /// <summary>
-    /// Groups [start, start + count). The forward ops write a group's exps into one line of scratch, 64-byte aligned on
-    /// the stack up to <see cref="StackLine"/> elements; a longer line (a group of one) writes them into the output (the
+    /// Groups [start, start + count). The forward ops write a group's exps into one line of scratch on the stack, up to <see cref="StackLine"/> elements; a longer line (a group of one) writes them into the output (the
     /// log-sum-exp into a pooled line). A pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead
     /// of 1.4 in some runs (two cores, one such line each; not understood), and with the full-size pooled scratch it
     /// replaced, whole processes ran the log-sum-exp twice as slowly as others.
     /// </summary>
     [SkipLocalsInit]
-    private unsafe void Groups(int start, int count)
+    private void Groups(int start, int count)
     {
         int rows = GroupRows, first = start * rows, end = Math.Min(Outer, (start + count) * rows);
         if (IsBackward)
@@ -95,8 +94,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
         Span<T> shifts = stackalloc T[rows];
         if (rows * Extent <= StackLine)
         {
-            byte* raw = stackalloc byte[rows * Extent * sizeof(T) + 64];
-            var line = new Span<T>((void*)(((nint)raw + 63) & ~(nint)63), rows * Extent);
+            Span<T> line = stackalloc T[rows * Extent];
             for (int o = first; o < end; o += rows) GroupForward(o, Math.Min(end, o + rows), line, shifts);
             return;
         }

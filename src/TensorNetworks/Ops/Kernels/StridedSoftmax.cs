@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TensorNetworks;
 
@@ -127,36 +125,29 @@ internal sealed class StridedSoftmax<T> where T : unmanaged, IFloatingPointIeee7
         }
     }
 
-    /// <summary>
-    /// Rows of one group: two of <typeparamref name="T"/>, each starting on a 64-byte boundary, from a pinned array kept per thread,
-    /// which never moves; and one of doubles, pooled.
-    /// </summary>
-    private readonly unsafe struct Scratch : IDisposable
+    /// <summary>Rows of one group: two of <typeparamref name="T"/> and one of doubles, pooled.</summary>
+    private readonly struct Scratch : IDisposable
     {
-        [ThreadStatic] private static T[]? t_pinned;
-
         private readonly T[] _rows;
         private readonly double[] _wide;
-        private readonly int _length, _first, _stride;
+        private readonly int _length;
 
         internal Scratch(int length)
         {
-            int perLine = 64 / sizeof(T);
             _length = length;
-            _stride = (length + perLine - 1) / perLine * perLine;
-            int needed = 2 * _stride + perLine;
-            if (t_pinned is null || t_pinned.Length < needed) t_pinned = GC.AllocateUninitializedArray<T>(needed, pinned: true);
-            _rows = t_pinned;
-            nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_rows));
-            _first = (int)((64 - (address & 63)) & 63) / sizeof(T);
+            _rows = ArrayPool<T>.Shared.Rent(2 * length);
             _wide = ArrayPool<double>.Shared.Rent(length);
         }
 
-        internal Span<T> A => _rows.AsSpan(_first, _length);
-        internal Span<T> B => _rows.AsSpan(_first + _stride, _length);
+        internal Span<T> A => _rows.AsSpan(0, _length);
+        internal Span<T> B => _rows.AsSpan(_length, _length);
         internal Span<double> Wide => _wide.AsSpan(0, _length);
 
-        public void Dispose() => ArrayPool<double>.Shared.Return(_wide);
+        public void Dispose()
+        {
+            ArrayPool<T>.Shared.Return(_rows);
+            ArrayPool<double>.Shared.Return(_wide);
+        }
     }
 
     /// <summary>Runs <paramref name="pass"/> on one item.</summary>
