@@ -123,7 +123,7 @@ internal static class GramBlocks
             {
                 ReadOnlySpan<T> ri = a.Slice(i * cols + start, width);
                 for (int j = 0; j <= i; j++)
-                    sums[i * rows + j] += double.CreateTruncating(TensorPrimitives.Dot(ri, a.Slice(j * cols + start, width)));
+                    sums[i * rows + j] += double.CreateTruncating(SimdSum.Dot(ri, a.Slice(j * cols + start, width)));
             }
         }
         for (int i = 0; i < rows; i++)

@@ -58,6 +58,26 @@ public sealed class NormTests
         Assert.True(Math.Abs(actual - expected) <= 2e-7 * expected, $"Norm {actual} against {expected}: relative error {(actual - expected) / expected:E2}");
     }
 
+    /// <summary>A float64 norm long enough to be summed in blocks across the cores, with a last partial block: √Σx² with
+    /// the sum compensated (Neumaier), to within a few ulps. (A plain running sum over 300,001 squares is itself off by
+    /// ~1e-14 relative.)</summary>
+    [Fact]
+    public void Norm_OfALongFloat64VectorMatchesACompensatedSum()
+    {
+        const int n = 300_001;
+        Tensor x = TN.Randn(new Generator(46), DType.Float64, n);
+        double sum = 0, compensation = 0;
+        foreach (double v in x.ToArray<double>())
+        {
+            double term = v * v, next = sum + term;
+            compensation += Math.Abs(sum) >= term ? sum - next + term : term - next + sum;
+            sum = next;
+        }
+        double expected = Math.Sqrt(sum + compensation);
+        double actual = x.Norm().Item();
+        Assert.True(Math.Abs(actual - expected) <= 1e-14 * expected, $"Norm {actual:R} against {expected:R}");
+    }
+
     [Fact]
     public void Norm_AlongAStridedAxisKeepsFloat32PrecisionOverMillionsOfElements()
     {

@@ -18,6 +18,31 @@ public sealed class SimdSumTests
         }
     }
 
+    /// <summary>Products and squared differences of small integers, every length from 0 to 300, with y at an offset so
+    /// that the two spans are not aligned alike: exact in any order, so any element dropped, doubled or paired with the
+    /// wrong partner shows.</summary>
+    [Fact]
+    public void DotAndSquaredDistance_AreExactForEveryLengthOfIntegerValues()
+    {
+        var random = new Random(5);
+        double[] x = [.. Enumerable.Range(0, 300).Select(_ => (double)random.Next(-20, 21))];
+        double[] y = [.. Enumerable.Range(0, 301).Select(_ => (double)random.Next(-20, 21))];
+        float[] xs = [.. x.Select(v => (float)v)], ys = [.. y.Select(v => (float)v)];
+        for (int n = 0; n <= x.Length; n++)
+        {
+            double dot = 0, distance = 0;
+            for (int i = 0; i < n; i++)
+            {
+                dot += x[i] * y[i + 1];
+                distance += (x[i] - y[i + 1]) * (x[i] - y[i + 1]);
+            }
+            Assert.Equal(dot, SimdSum.Dot<double>(x.AsSpan(0, n), y.AsSpan(1, n)));
+            Assert.Equal((float)dot, SimdSum.Dot<float>(xs.AsSpan(0, n), ys.AsSpan(1, n)));
+            Assert.Equal(distance, SimdSum.SquaredDistance<double>(x.AsSpan(0, n), y.AsSpan(1, n)));
+            Assert.Equal((float)distance, SimdSum.SquaredDistance<float>(xs.AsSpan(0, n), ys.AsSpan(1, n)));
+        }
+    }
+
     [Fact]
     public void Of_KeepsFloat32PrecisionOverAChunk()
     {

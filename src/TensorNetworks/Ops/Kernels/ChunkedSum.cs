@@ -41,6 +41,10 @@ internal static class ChunkedSum
     internal static double InParallel<T>(T[] x, int n) where T : unmanaged, IFloatingPointIeee754<T>
         => InBlocks<T, Plain<T>>(x, null, n);
 
+    /// <summary><see cref="Squares{T}"/> of x[0..n) across the cores, as <see cref="InParallel{T}"/>.</summary>
+    internal static double SquaresInParallel<T>(T[] x, int n) where T : unmanaged, IFloatingPointIeee754<T>
+        => InBlocks<T, Squared<T>>(x, null, n);
+
     /// <summary><see cref="SquaredDistance{T}"/> of x[0..n) and y[0..n) across the cores, as <see cref="InParallel{T}"/>.</summary>
     internal static double SquaredDistanceInParallel<T>(T[] x, T[] y, int n) where T : unmanaged, IFloatingPointIeee754<T>
         => InBlocks<T, SquaredDifferences<T>>(x, y, n);
@@ -134,24 +138,16 @@ internal static class ChunkedSum
 
     private readonly struct Products<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(TensorPrimitives.Dot(x, y));
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(SimdSum.Dot(x, y));
     }
 
     private readonly struct Squared<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
-        {
-            double norm = double.CreateTruncating(TensorPrimitives.Norm(x));
-            return norm * norm;
-        }
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(SimdSum.Dot(x, x));
     }
 
     private readonly struct SquaredDifferences<T> : IChunkReduction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
-        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
-        {
-            double distance = double.CreateTruncating(TensorPrimitives.Distance(x, y));
-            return distance * distance;
-        }
+        public static double Of(ReadOnlySpan<T> x, ReadOnlySpan<T> y) => double.CreateTruncating(SimdSum.SquaredDistance(x, y));
     }
 }

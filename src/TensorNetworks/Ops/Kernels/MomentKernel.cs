@@ -115,8 +115,8 @@ internal static class MomentKernel
             int length = Math.Min(AxisReduction.SumChunk, x.Length - start);
             Span<T> chunk = deviations[..length];
             TensorPrimitives.Subtract(x.Slice(start, length), mean, chunk);
-            squares += double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(chunk));
-            sum += double.CreateTruncating(TensorPrimitives.Sum<T>(chunk));
+            squares += double.CreateTruncating(SimdSum.Dot<T>(chunk, chunk));
+            sum += double.CreateTruncating(SimdSum.Of<T>(chunk));
         }
         return (squares, sum);
     }

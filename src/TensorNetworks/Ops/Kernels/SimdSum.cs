@@ -4,11 +4,14 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks;
 
 /// <summary>
-/// Σ x with four running SIMD sums, so that consecutive vectors do not wait on each other's add; the four are added
-/// pairwise, then the lanes, then the tail in order. The chunk sums of <see cref="ChunkedSum"/> and the line sums of
-/// <see cref="AxisReduction"/> use it: TensorPrimitives' Sum took 62 µs for 2048 lines of 512 float32 on one core, this 48.
+/// Σ x, Σ x·y and Σ (x − y)² with four running SIMD sums, so that consecutive vectors do not wait on each other's add;
+/// the four are added pairwise, then the lanes, then the tail in order. The chunk sums of <see cref="ChunkedSum"/>, the
+/// line sums of <see cref="AxisReduction"/> and the softmax gradient's line dot products use them: TensorPrimitives'
+/// Sum took 62 µs for 2048 lines of 512 float32 on one core, this 48; with TensorPrimitives' Dot the float32 softmax
+/// gradient of 4096×1000 took 663-712 µs, with <see cref="Dot{T}"/> 330-366.
 /// </summary>
-/// <example><code>float s = SimdSum.Of&lt;float&gt;(row); // row[0] + row[1] + …</code></example>
+/// <example><code>float s = SimdSum.Of&lt;float&gt;(row); // row[0] + row[1] + …
+/// double d = SimdSum.Dot&lt;double&gt;(x, y); // x[0]·y[0] + x[1]·y[1] + …</code></example>
 internal static class SimdSum
 {
     /// <summary>Σ x.</summary>
@@ -33,4 +36,56 @@ internal static class SimdSum
         for (; i < x.Length; i++) total += x[i];
         return total;
     }
+
+    /// <summary>Σ xᵢ·yᵢ over equally long spans, with four running SIMD sums of products as <see cref="Of{T}"/>.</summary>
+    internal static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, INumberBase<T>
+    {
+        int i = 0, width = Vector<T>.Count;
+        T total = T.Zero;
+        if (Vector.IsHardwareAccelerated && x.Length >= 4 * width)
+        {
+            ref T xs = ref MemoryMarshal.GetReference(x), ys = ref MemoryMarshal.GetReference(y);
+            Vector<T> a = Vector<T>.Zero, b = a, c = a, d = a;
+            for (; i <= x.Length - 4 * width; i += 4 * width)
+            {
+                a += Vector.LoadUnsafe(ref xs, (nuint)i) * Vector.LoadUnsafe(ref ys, (nuint)i);
+                b += Vector.LoadUnsafe(ref xs, (nuint)(i + width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + width));
+                c += Vector.LoadUnsafe(ref xs, (nuint)(i + 2 * width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + 2 * width));
+                d += Vector.LoadUnsafe(ref xs, (nuint)(i + 3 * width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + 3 * width));
+            }
+            for (; i <= x.Length - width; i += width) a += Vector.LoadUnsafe(ref xs, (nuint)i) * Vector.LoadUnsafe(ref ys, (nuint)i);
+            total = Vector.Sum((a + b) + (c + d));
+        }
+        for (; i < x.Length; i++) total += x[i] * y[i];
+        return total;
+    }
+
+    /// <summary>Σ (xᵢ − yᵢ)² over equally long spans, with four running SIMD sums as <see cref="Of{T}"/>.</summary>
+    internal static T SquaredDistance<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, INumberBase<T>
+    {
+        int i = 0, width = Vector<T>.Count;
+        T total = T.Zero;
+        if (Vector.IsHardwareAccelerated && x.Length >= 4 * width)
+        {
+            ref T xs = ref MemoryMarshal.GetReference(x), ys = ref MemoryMarshal.GetReference(y);
+            Vector<T> a = Vector<T>.Zero, b = a, c = a, d = a;
+            for (; i <= x.Length - 4 * width; i += 4 * width)
+            {
+                a += Squared(Vector.LoadUnsafe(ref xs, (nuint)i) - Vector.LoadUnsafe(ref ys, (nuint)i));
+                b += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + width)));
+                c += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + 2 * width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + 2 * width)));
+                d += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + 3 * width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + 3 * width)));
+            }
+            for (; i <= x.Length - width; i += width) a += Squared(Vector.LoadUnsafe(ref xs, (nuint)i) - Vector.LoadUnsafe(ref ys, (nuint)i));
+            total = Vector.Sum((a + b) + (c + d));
+        }
+        for (; i < x.Length; i++)
+        {
+            T difference = x[i] - y[i];
+            total += difference * difference;
+        }
+        return total;
+    }
+
+    private static Vector<T> Squared<T>(Vector<T> v) where T : unmanaged, INumberBase<T> => v * v;
 }

@@ -123,7 +123,7 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     private static T LineSum(ReadOnlySpan<T> values) => T.CreateTruncating(WideLineSum(values));
 
     private static T LineDot(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
-        => SumsInDouble ? T.CreateTruncating(ChunkedSum.Dot(x, y)) : TensorPrimitives.Dot(x, y);
+        => SumsInDouble ? T.CreateTruncating(ChunkedSum.Dot(x, y)) : SimdSum.Dot(x, y);
 
     /// <summary>
     /// Σ y for y = exp(x − <paramref name="shift"/>). In float32, when the sum is below 2 (the line's maximum dominates,
