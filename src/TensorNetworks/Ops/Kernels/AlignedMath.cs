@@ -6,8 +6,8 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks;
 
 /// <summary>
-/// TensorPrimitives' approximated functions (log, tanh, pow, and exp and sigmoid in float64; float32 exp and sigmoid
-/// are <see cref="SingleExp"/>'s) with results that do not depend on
+/// TensorPrimitives' approximated functions (log, tanh, pow; exp and sigmoid are <see cref="SingleExp"/>'s and
+/// <see cref="DoubleExp"/>'s) with results that do not depend on
 /// where the destination lies in memory. TensorPrimitives computes the elements before the destination's first
 /// 64-byte boundary by another path than the rest, and the two can differ in the last bit: the same sigmoid of
 /// the same 4096 float64 values differed in some element in 150-280 of 300 calls, each output being a fresh
@@ -16,21 +16,21 @@ namespace TensorNetworks;
 /// chunk's length. Exact operations (add, multiply, sqrt, max) need no such care; on one core the copying cost
 /// 15-20% of TensorPrimitives' float32 exp.
 /// <para>
-/// TensorPrimitives' float64 exp (inside exp, sigmoid and tanh) computes a whole SIMD vector by the scalar exp
+/// TensorPrimitives' float64 exp (inside its tanh) computes a whole SIMD vector by the scalar exp
 /// when any of its lanes is NaN or beyond ±708, and by a polynomial otherwise; the two differ in the last bit, so an
 /// element's value depended on its neighbours and on the vector width the running code was compiled for: the runtime's
 /// precompiled exp splits a 256-bit vector into two 128-bit halves and its tier-1 code does not, so the same sigmoid
 /// gave other bits once the JIT had tiered it up. Here such lanes never reach the vector code: they enter it as 0 and
 /// the scalar function gives their values (see <see cref="IBoundedFunction{T}"/>). The check costs a pass over each
-/// chunk (512K-element float64 exp: 186 → 219 µs). TensorPrimitives' float32 exp, inside its tanh, treats
+/// chunk. TensorPrimitives' float32 exp, inside its tanh, treats
 /// such lanes inside the vector code (tested beside NaN and overflowing neighbours), so float32 skips the check.
 /// TensorPrimitives' pow computes each element alone and needs no such care.
 /// </para>
 /// <para>
 /// A chunk shorter than 16 bytes (1-3 float32 elements, 1 float64) is computed by .NET's scalar function, not the vector
-/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for float64 exp and
-/// sigmoid, tanh, log1p and softplus, 1 for log). Padding such chunks to a vector made a 1-element TensorPrimitives
-/// exp cost 25 ns instead of 10. Float32 exp and sigmoid compute spans of every length by the same vector code.
+/// code: its last bit or two may differ from the same value's in a longer span (tested: at most 2 ulp for float64
+/// tanh, log1p and softplus, 1 for log). Padding such chunks to a vector made a 1-element TensorPrimitives
+/// exp cost 25 ns instead of 10. Exp and sigmoid compute spans of every length by the same vector code.
 /// </para>
 /// </summary>
 /// <example><code>AlignedMath.Exp&lt;double&gt;(x, y); // y[i] = exp(x[i]), the same bits wherever y is; y may be x</code></example>
@@ -41,22 +41,22 @@ internal static class AlignedMath
     /// output); chunks of 1024 to 4096 elements measured the same.</summary>
     internal const int ChunkLength = 2048;
 
-    /// <summary>y = exp(x): float32 by <see cref="SingleExp"/>, which needs no chunks.</summary>
+    /// <summary>y = exp(x) by <see cref="SingleExp"/> or <see cref="DoubleExp"/>, which need no chunks.</summary>
     internal static void Exp<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float)) SingleExp.Exp(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
-        else Chunked(x, default, y, new Exponential<T>());
+        else DoubleExp.Exp(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
     }
 
     /// <summary>y = ln(x).</summary>
     internal static void Log<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
         => Chunked(x, default, y, new Logarithm<T>());
 
-    /// <summary>y = 1 / (1 + exp(−x)): float32 by <see cref="SingleExp"/>.</summary>
+    /// <summary>y = 1 / (1 + exp(−x)) by <see cref="SingleExp"/> or <see cref="DoubleExp"/>.</summary>
     internal static void Sigmoid<T>(ReadOnlySpan<T> x, Span<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float)) SingleExp.Sigmoid(MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y));
-        else Chunked(x, default, y, new Logistic<T>());
+        else DoubleExp.Sigmoid(MemoryMarshal.Cast<T, double>(x), MemoryMarshal.Cast<T, double>(y));
     }
 
     /// <summary>y = tanh(x).</summary>
@@ -137,32 +137,9 @@ internal static class AlignedMath
     /// <summary>The exp argument beyond which TensorPrimitives' float64 exp takes its scalar path for the whole vector.</summary>
     private const double ExpBound = 708;
 
-    private readonly struct Exponential<T> : IChunkFunction<T>, IBoundedFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => WithinBound(x, y, this);
-
-        public T Bound => T.CreateTruncating(ExpBound);
-
-        public void Vector(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Exp(x, y);
-
-        public T Scalar(T x) => T.Exp(x);
-    }
-
     private readonly struct Logarithm<T> : IChunkFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => TensorPrimitives.Log(x, y);
-    }
-
-    /// <summary>1 / (1 + exp(−x)): the exp argument is −x.</summary>
-    private readonly struct Logistic<T> : IChunkFunction<T>, IBoundedFunction<T> where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public void Apply(ReadOnlySpan<T> x, ReadOnlySpan<T> second, Span<T> y) => WithinBound(x, y, this);
-
-        public T Bound => T.CreateTruncating(ExpBound);
-
-        public void Vector(ReadOnlySpan<T> x, Span<T> y) => TensorPrimitives.Sigmoid(x, y);
-
-        public T Scalar(T x) => T.One / (T.One + T.Exp(-x));
     }
 
     /// <summary>TensorPrimitives' tanh is −z / (z + 2) with z = exp(−2|x|) − 1: the exp argument is −2|x|.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace TensorNetworks;
@@ -44,28 +43,21 @@ internal static class SingleExp
     private const float Q0 = 0.4999999403953552f, Q1 = 0.1666652113199234f, Q2 = 0.04166838899254799f,
         Q3 = 0.00836874544620514f, Q4 = 0.0013814539415761828f;
 
-    private const int Width = 16;
-
     /// <summary>y = exp(x); <paramref name="y"/> may be <paramref name="x"/>.</summary>
-    internal static void Exp(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, new Exponential());
+    internal static void Exp(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new Exponential());
 
     /// <summary>
     /// y = 1 / (1 + exp(−x)), as 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, with e = exp(−|x|), so that neither
     /// overflows and a very negative x keeps its small result; within 2 steps of the correctly rounded value.
     /// </summary>
-    internal static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => Map(x, y, new Logistic());
+    internal static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new Logistic());
 
-    private interface ILanes
-    {
-        Vector512<float> Of(Vector512<float> x);
-    }
-
-    private readonly struct Exponential : ILanes
+    private readonly struct Exponential : ILaneFunction<float>
     {
         public Vector512<float> Of(Vector512<float> x) => SingleExp.Of(x);
     }
 
-    private readonly struct Logistic : ILanes
+    private readonly struct Logistic : ILaneFunction<float>
     {
         public Vector512<float> Of(Vector512<float> x)
         {
@@ -73,23 +65,6 @@ internal static class SingleExp
             var numerator = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.One, e);
             return numerator / (Vector512<float>.One + e);
         }
-    }
-
-    /// <summary>y = f(x) sixteen lanes at a time, a short tail padded to sixteen.</summary>
-    private static void Map<TLanes>(ReadOnlySpan<float> x, Span<float> y, TLanes f) where TLanes : struct, ILanes
-    {
-        if (y.Length < x.Length) throw new ArgumentException($"destination holds {y.Length} elements, the source {x.Length}.", nameof(y));
-        ref float xs = ref MemoryMarshal.GetReference(x);
-        ref float ys = ref MemoryMarshal.GetReference(y);
-        int i = 0;
-        for (; i <= x.Length - Width; i += Width)
-            f.Of(Vector512.LoadUnsafe(ref xs, (nuint)i)).StoreUnsafe(ref ys, (nuint)i);
-        if (i == x.Length) return;
-        Span<float> tail = stackalloc float[Width];
-        tail.Clear();
-        x[i..].CopyTo(tail);
-        f.Of(Vector512.Create<float>(tail)).CopyTo(tail);
-        tail[..(x.Length - i)].CopyTo(y[i..]);
     }
 
     /// <summary>exp of sixteen lanes.</summary>
