@@ -85,6 +85,8 @@ def workloads():
         "Multiply1MScoped": ("x * y", dict(x=x, y=y), 1),
         "Exp1MScoped": ("torch.exp(x)", dict(x=x), 1),
         "Sigmoid1MScoped": ("torch.sigmoid(x)", dict(x=x), 1),
+        "Exp1MScopedF64": ("torch.exp(x)", dict(x=x.double()), 1),
+        "Sigmoid1MScopedF64": ("torch.sigmoid(x)", dict(x=x.double()), 1),
         "MseLoss1MScoped": ("torch.nn.functional.mse_loss(x, y)", dict(x=x, y=y), 1),
         "MseLossForwardBackward1M": ("run()", dict(run=mse_forward_backward), 1),
         "IndexSelect4096Of1024x1024Scoped": ("rows.index_select(0, row_indices)", dict(rows=rows, row_indices=row_indices), 1),

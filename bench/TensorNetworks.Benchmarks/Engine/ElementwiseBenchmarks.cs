@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace TensorNetworks.Benchmarks.Engine;
 
 /// <summary>
-/// Elementwise forward ops over 2^20 Float32 elements (4 MiB per operand). The plain forms leave each
+/// Elementwise forward ops over 2^20 Float32 elements (4 MiB per operand; the F64 ones in Float64). The plain forms leave each
 /// result to the garbage collector (the pool recycles it after its next young collection); the scoped
 /// forms release it at once through <see cref="TN.Scope"/>, as PyTorch's reference counting does.
 /// </summary>
@@ -15,6 +15,7 @@ public class ElementwiseBenchmarks
 
     private Tensor _a = null!;
     private Tensor _b = null!;
+    private Tensor _a64 = null!;
     private Tensor _leaf = null!;
     private Tensor _rows = null!;
     private int[] _rowIndices = null!;
@@ -26,6 +27,7 @@ public class ElementwiseBenchmarks
         var generator = new Generator(3);
         _a = WorkloadData.Randn(generator, Length);
         _b = WorkloadData.Randn(generator, Length);
+        _a64 = _a.To(DType.Float64);
         _leaf = _a.Detach().RequiringGrad();
         _rows = TN.Randn(generator, DType.Float32, 1024, 1024);
         _rowIndices = [.. Enumerable.Range(0, 4096).Select(i => i * 7919 % 1024)];
@@ -49,6 +51,8 @@ public class ElementwiseBenchmarks
                 _ = _a * _b;
                 _ = _a.Exp();
                 _ = _a.Sigmoid();
+                _ = _a64.Exp();
+                _ = _a64.Sigmoid();
                 _ = TN.MseLoss(_a, _b);
                 _ = _rows.IndexSelect(0, _rowIndices);
             }
@@ -90,6 +94,19 @@ public class ElementwiseBenchmarks
     public void Sigmoid1MScoped()
     {
         using (TN.Scope()) _ = _a.Sigmoid();
+    }
+
+    /// <summary>Exp of the same 2^20 values in Float64 (8 MiB per operand).</summary>
+    [Benchmark]
+    public void Exp1MScopedF64()
+    {
+        using (TN.Scope()) _ = _a64.Exp();
+    }
+
+    [Benchmark]
+    public void Sigmoid1MScopedF64()
+    {
+        using (TN.Scope()) _ = _a64.Sigmoid();
     }
 
     [Benchmark]

@@ -13,8 +13,8 @@ namespace TensorNetworks;
 /// As in <see cref="SingleExp"/>, every element goes through the same vector code (<see cref="LaneMap"/>), so its value
 /// depends on its input alone; a vector with some |x| above 708 (or NaN) scales by 2^⌊n/2⌋·2^(n−⌊n/2⌋) instead, which
 /// gives the lanes inside the range the same bits. TensorPrimitives' float64 exp falls back to the scalar exp for a
-/// whole vector when one lane lies beyond ±708, so its lanes depended on their neighbours; it took 650 µs for 1M
-/// elements on one core, this one 300.
+/// whole vector when one lane lies beyond ±708, so its lanes depended on their neighbours, and the chunked, bound-checked
+/// path that kept them apart took 1,010 µs for 1M elements on one core (TensorPrimitives alone 650); this one takes 550.
 /// </para>
 /// </summary>
 /// <example><code>DoubleExp.Exp(x, y); // y[i] = exp(x[i]); y may be x
