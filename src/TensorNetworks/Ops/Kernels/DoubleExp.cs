@@ -45,27 +45,18 @@ internal static class DoubleExp
         Q7 = 2.755750735005111e-06, Q8 = 2.7631125553978643e-07, Q9 = 2.5024621985015987e-08;
 
     /// <summary>y = exp(x); <paramref name="y"/> may be <paramref name="x"/>.</summary>
-    internal static void Exp(ReadOnlySpan<double> x, Span<double> y) => LaneMap.Run(x, y, new Exponential());
+    internal static void Exp(ReadOnlySpan<double> x, Span<double> y) => LaneMap.Run(x, y, new ExponentialLanes<Lanes, double>());
 
     /// <summary>
     /// y = 1 / (1 + exp(−x)), as 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, with e = exp(−|x|), so that neither
     /// overflows and a very negative x keeps its small result.
     /// </summary>
-    internal static void Sigmoid(ReadOnlySpan<double> x, Span<double> y) => LaneMap.Run(x, y, new Logistic());
+    internal static void Sigmoid(ReadOnlySpan<double> x, Span<double> y) => LaneMap.Run(x, y, new LogisticLanes<Lanes, double>());
 
-    private readonly struct Exponential : ILaneFunction<double>
+    /// <summary>This kernel's exp, for <see cref="ExponentialLanes{TExp, T}"/> and <see cref="LogisticLanes{TExp, T}"/>.</summary>
+    private readonly struct Lanes : IExpLanes<double>
     {
-        public Vector512<double> Of(Vector512<double> x) => DoubleExp.Of(x);
-    }
-
-    private readonly struct Logistic : ILaneFunction<double>
-    {
-        public Vector512<double> Of(Vector512<double> x)
-        {
-            var e = DoubleExp.Of(-Vector512.Abs(x));
-            var numerator = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<double>.Zero), Vector512<double>.One, e);
-            return numerator / (Vector512<double>.One + e);
-        }
+        public static Vector512<double> Exp(Vector512<double> x) => Of(x);
     }
 
     /// <summary>exp of eight lanes.</summary>

@@ -39,29 +39,38 @@ internal static class SimdSum
 
     /// <summary>Σ xᵢ·yᵢ over equally long spans, with four running SIMD sums of products as <see cref="Of{T}"/>.</summary>
     internal static T Dot<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, INumberBase<T>
-    {
-        int i = 0, width = Vector<T>.Count;
-        T total = T.Zero;
-        if (Vector.IsHardwareAccelerated && x.Length >= 4 * width)
-        {
-            ref T xs = ref MemoryMarshal.GetReference(x), ys = ref MemoryMarshal.GetReference(y);
-            Vector<T> a = Vector<T>.Zero, b = a, c = a, d = a;
-            for (; i <= x.Length - 4 * width; i += 4 * width)
-            {
-                a += Vector.LoadUnsafe(ref xs, (nuint)i) * Vector.LoadUnsafe(ref ys, (nuint)i);
-                b += Vector.LoadUnsafe(ref xs, (nuint)(i + width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + width));
-                c += Vector.LoadUnsafe(ref xs, (nuint)(i + 2 * width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + 2 * width));
-                d += Vector.LoadUnsafe(ref xs, (nuint)(i + 3 * width)) * Vector.LoadUnsafe(ref ys, (nuint)(i + 3 * width));
-            }
-            for (; i <= x.Length - width; i += width) a += Vector.LoadUnsafe(ref xs, (nuint)i) * Vector.LoadUnsafe(ref ys, (nuint)i);
-            total = Vector.Sum((a + b) + (c + d));
-        }
-        for (; i < x.Length; i++) total += x[i] * y[i];
-        return total;
-    }
+        => OfTerms<T, Product<T>>(x, y);
 
     /// <summary>Σ (xᵢ − yᵢ)² over equally long spans, with four running SIMD sums as <see cref="Of{T}"/>.</summary>
     internal static T SquaredDistance<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y) where T : unmanaged, INumberBase<T>
+        => OfTerms<T, SquaredDifference<T>>(x, y);
+
+    /// <summary>A term of a two-span sum, for vectors and for the scalar tail.</summary>
+    private interface ITerm<T> where T : unmanaged, INumberBase<T>
+    {
+        static abstract Vector<T> Of(Vector<T> x, Vector<T> y);
+
+        static abstract T Of(T x, T y);
+    }
+
+    private readonly struct Product<T> : ITerm<T> where T : unmanaged, INumberBase<T>
+    {
+        public static Vector<T> Of(Vector<T> x, Vector<T> y) => x * y;
+
+        public static T Of(T x, T y) => x * y;
+    }
+
+    private readonly struct SquaredDifference<T> : ITerm<T> where T : unmanaged, INumberBase<T>
+    {
+        public static Vector<T> Of(Vector<T> x, Vector<T> y) => (x - y) * (x - y);
+
+        public static T Of(T x, T y) => (x - y) * (x - y);
+    }
+
+    /// <summary>Σ term(xᵢ, yᵢ) with four running SIMD sums, then the lanes, then the tail in order.</summary>
+    private static T OfTerms<T, TTerm>(ReadOnlySpan<T> x, ReadOnlySpan<T> y)
+        where T : unmanaged, INumberBase<T>
+        where TTerm : ITerm<T>
     {
         int i = 0, width = Vector<T>.Count;
         T total = T.Zero;
@@ -71,21 +80,15 @@ internal static class SimdSum
             Vector<T> a = Vector<T>.Zero, b = a, c = a, d = a;
             for (; i <= x.Length - 4 * width; i += 4 * width)
             {
-                a += Squared(Vector.LoadUnsafe(ref xs, (nuint)i) - Vector.LoadUnsafe(ref ys, (nuint)i));
-                b += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + width)));
-                c += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + 2 * width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + 2 * width)));
-                d += Squared(Vector.LoadUnsafe(ref xs, (nuint)(i + 3 * width)) - Vector.LoadUnsafe(ref ys, (nuint)(i + 3 * width)));
+                a += TTerm.Of(Vector.LoadUnsafe(ref xs, (nuint)i), Vector.LoadUnsafe(ref ys, (nuint)i));
+                b += TTerm.Of(Vector.LoadUnsafe(ref xs, (nuint)(i + width)), Vector.LoadUnsafe(ref ys, (nuint)(i + width)));
+                c += TTerm.Of(Vector.LoadUnsafe(ref xs, (nuint)(i + 2 * width)), Vector.LoadUnsafe(ref ys, (nuint)(i + 2 * width)));
+                d += TTerm.Of(Vector.LoadUnsafe(ref xs, (nuint)(i + 3 * width)), Vector.LoadUnsafe(ref ys, (nuint)(i + 3 * width)));
             }
-            for (; i <= x.Length - width; i += width) a += Squared(Vector.LoadUnsafe(ref xs, (nuint)i) - Vector.LoadUnsafe(ref ys, (nuint)i));
+            for (; i <= x.Length - width; i += width) a += TTerm.Of(Vector.LoadUnsafe(ref xs, (nuint)i), Vector.LoadUnsafe(ref ys, (nuint)i));
             total = Vector.Sum((a + b) + (c + d));
         }
-        for (; i < x.Length; i++)
-        {
-            T difference = x[i] - y[i];
-            total += difference * difference;
-        }
+        for (; i < x.Length; i++) total += TTerm.Of(x[i], y[i]);
         return total;
     }
-
-    private static Vector<T> Squared<T>(Vector<T> v) where T : unmanaged, INumberBase<T> => v * v;
 }

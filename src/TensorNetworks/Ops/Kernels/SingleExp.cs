@@ -44,27 +44,18 @@ internal static class SingleExp
         Q3 = 0.00836874544620514f, Q4 = 0.0013814539415761828f;
 
     /// <summary>y = exp(x); <paramref name="y"/> may be <paramref name="x"/>.</summary>
-    internal static void Exp(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new Exponential());
+    internal static void Exp(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new ExponentialLanes<Lanes, float>());
 
     /// <summary>
     /// y = 1 / (1 + exp(−x)), as 1 / (1 + e) for x ≥ 0 and e / (1 + e) below, with e = exp(−|x|), so that neither
     /// overflows and a very negative x keeps its small result; within 2 steps of the correctly rounded value.
     /// </summary>
-    internal static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new Logistic());
+    internal static void Sigmoid(ReadOnlySpan<float> x, Span<float> y) => LaneMap.Run(x, y, new LogisticLanes<Lanes, float>());
 
-    private readonly struct Exponential : ILaneFunction<float>
+    /// <summary>This kernel's exp, for <see cref="ExponentialLanes{TExp, T}"/> and <see cref="LogisticLanes{TExp, T}"/>.</summary>
+    private readonly struct Lanes : IExpLanes<float>
     {
-        public Vector512<float> Of(Vector512<float> x) => SingleExp.Of(x);
-    }
-
-    private readonly struct Logistic : ILaneFunction<float>
-    {
-        public Vector512<float> Of(Vector512<float> x)
-        {
-            var e = SingleExp.Of(-Vector512.Abs(x));
-            var numerator = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, Vector512<float>.Zero), Vector512<float>.One, e);
-            return numerator / (Vector512<float>.One + e);
-        }
+        public static Vector512<float> Exp(Vector512<float> x) => Of(x);
     }
 
     /// <summary>exp of sixteen lanes.</summary>
