@@ -23,7 +23,7 @@ public sealed class DoubleExpTests
 
     private static double ExpOf(double x) => Of("exp", x);
 
-    /// <summary>Two million points evenly over [−700, 700] and a pass over the bit patterns of every exponent with a
+    /// <summary>200,001 points evenly over [−700, 700] and 100,000 bit patterns spread over every exponent with a
     /// magnitude up to 700: within the given steps of the correctly rounded value, and most of them exactly it.</summary>
     [Theory]
     [InlineData("exp", 1)]
@@ -31,8 +31,9 @@ public sealed class DoubleExpTests
     public void Function_IsWithinItsStepsOfTheCorrectlyRoundedValue(string name, int steps)
     {
         var values = new List<double>();
-        for (int i = 0; i <= 2_000_000; i++) values.Add(-700 + 1400.0 * i / 2_000_000);
-        for (long bits = 1; bits < BitConverter.DoubleToInt64Bits(700.0); bits += 2_305_843_009_213_693L / 1000 + 7)
+        for (int i = 0; i <= 200_000; i++) values.Add(-700 + 1400.0 * i / 200_000);
+        long top = BitConverter.DoubleToInt64Bits(700.0);
+        for (long bits = 1; bits < top; bits += top / 50_000 + 7)
         {
             values.Add(BitConverter.Int64BitsToDouble(bits));
             values.Add(-BitConverter.Int64BitsToDouble(bits));
