@@ -14,7 +14,7 @@ internal interface ILaneFunction<T> where T : unmanaged
 /// element goes through the same vector code and its value does not depend on its neighbours, its place in memory or
 /// the span's length (<see cref="SingleExp"/>, <see cref="DoubleExp"/>).
 /// </summary>
-/// <example><code>LaneMap.Run(x, y, new Exponential()); // y[i] = exp(x[i]); y may be x</code></example>
+/// <example><code>LaneMap.Run(x, y, new ExponentialLanes&lt;Lanes, double&gt;()); // y[i] = exp(x[i]); y may be x</code></example>
 internal static class LaneMap
 {
     /// <summary>y[i] = f(x[i]) for every i of <paramref name="x"/>; <paramref name="y"/> may be <paramref name="x"/>.</summary>

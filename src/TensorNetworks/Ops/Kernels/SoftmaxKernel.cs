@@ -77,8 +77,9 @@ internal readonly record struct SoftmaxKernel<T>(LineOp Op, T[] X, T[]? G, T[]? 
     private const int StackLine = 4096;
 
     /// <summary>
-    /// Groups [start, start + count). The forward ops write a group's exps into one line of scratch on the stack, up to <see cref="StackLine"/> elements; a longer line (a group of one) writes them into the output (the
-    /// log-sum-exp into a pooled line). A pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead
+    /// Groups [start, start + count). The forward ops write a group's exps into one line of scratch on the stack, up to
+    /// <see cref="StackLine"/> elements; a longer line (a group of one) writes them into the output (the log-sum-exp
+    /// into a pooled line). A pooled line of 1000 made 4096×1000 float32 log-sum-exp take 1.9-2.1 ms instead
     /// of 1.4 in some runs (two cores, one such line each; not understood), and with the full-size pooled scratch it
     /// replaced, whole processes ran the log-sum-exp twice as slowly as others.
     /// </summary>
