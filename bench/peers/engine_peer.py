@@ -90,6 +90,7 @@ def workloads():
         "MseLoss1MScoped": ("torch.nn.functional.mse_loss(x, y)", dict(x=x, y=y), 1),
         "MseLossForwardBackward1M": ("run()", dict(run=mse_forward_backward), 1),
         "IndexSelect4096Of1024x1024Scoped": ("rows.index_select(0, row_indices)", dict(rows=rows, row_indices=row_indices), 1),
+        "Cat2x1MScoped": ("torch.cat([x, y])", dict(x=x, y=y), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
         **line_reduction_workloads(g),

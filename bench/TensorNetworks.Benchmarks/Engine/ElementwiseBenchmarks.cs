@@ -55,6 +55,7 @@ public class ElementwiseBenchmarks
                 _ = _a64.Sigmoid();
                 _ = TN.MseLoss(_a, _b);
                 _ = _rows.IndexSelect(0, _rowIndices);
+                _ = TN.Cat([_a, _b]);
             }
             MseLossForwardBackward1M();
         }
@@ -129,5 +130,12 @@ public class ElementwiseBenchmarks
     public void IndexSelect4096Of1024x1024Scoped()
     {
         using (TN.Scope()) _ = _rows.IndexSelect(0, _rowIndices);
+    }
+
+    /// <summary>Two 1M-element vectors joined into one: an 8 MB result.</summary>
+    [Benchmark]
+    public void Cat2x1MScoped()
+    {
+        using (TN.Scope()) _ = TN.Cat([_a, _b]);
     }
 }

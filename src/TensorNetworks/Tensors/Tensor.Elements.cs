@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
 namespace TensorNetworks;
 
 public sealed partial class Tensor
@@ -35,9 +38,38 @@ public sealed partial class Tensor
     public Tensor Clone()
     {
         var result = Uninitialized(DType, Dims);
-        if (DType == DType.Float32) Span<float>().CopyTo(result.Span<float>());
-        else Span<double>().CopyTo(result.Span<double>());
+        if (DType == DType.Float32) Copy(Array<float>(), result.Array<float>(), ElementCount);
+        else Copy(Array<double>(), result.Array<double>(), ElementCount);
         if (Autograd.ShouldRecord(this)) Autograd.Record(result, this, static g => g, savesValues: false);
         return result;
+    }
+
+    /// <summary>destination[0..n) = source[0..n), over the cores when n is large.</summary>
+    private static void Copy<T>(T[] source, T[] destination, int n)
+    {
+        if (n < 2 * Parallelism.ElementwiseGrain) source.AsSpan(0, n).CopyTo(destination);
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, new CopyRanges<T>(source, destination));
+    }
+
+    private readonly struct CopyRanges<T>(T[] source, T[] destination) : IRangeBody
+    {
+        public void Run(int start, int length) => source.AsSpan(start, length).CopyTo(destination.AsSpan(start, length));
+    }
+
+    /// <summary>destination[0..n) = source[0..n) converted to <typeparamref name="TTo"/>, over the cores when n is large.</summary>
+    private static void Convert<TFrom, TTo>(TFrom[] source, TTo[] destination, int n)
+        where TFrom : unmanaged, INumberBase<TFrom>
+        where TTo : unmanaged, INumberBase<TTo>
+    {
+        if (n < 2 * Parallelism.ElementwiseGrain) TensorPrimitives.ConvertChecked<TFrom, TTo>(source.AsSpan(0, n), destination.AsSpan(0, n));
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, new ConvertRanges<TFrom, TTo>(source, destination));
+    }
+
+    private readonly struct ConvertRanges<TFrom, TTo>(TFrom[] source, TTo[] destination) : IRangeBody
+        where TFrom : unmanaged, INumberBase<TFrom>
+        where TTo : unmanaged, INumberBase<TTo>
+    {
+        public void Run(int start, int length)
+            => TensorPrimitives.ConvertChecked<TFrom, TTo>(source.AsSpan(start, length), destination.AsSpan(start, length));
     }
 }

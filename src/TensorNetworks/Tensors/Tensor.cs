@@ -227,10 +227,8 @@ public sealed partial class Tensor
     {
         if (dtype == DType) return this;
         Tensor result = Uninitialized(dtype, Dims);
-        if (DType == DType.Float32)
-            System.Numerics.Tensors.TensorPrimitives.ConvertChecked<float, double>(Span<float>(), result.Span<double>());
-        else
-            System.Numerics.Tensors.TensorPrimitives.ConvertChecked<double, float>(Span<double>(), result.Span<float>());
+        if (DType == DType.Float32) Convert(Array<float>(), result.Array<double>(), ElementCount);
+        else Convert(Array<double>(), result.Array<float>(), ElementCount);
         if (Autograd.ShouldRecord(this))
         {
             DType source = DType;

@@ -107,13 +107,55 @@ internal static class StridedCopy
     {
         int length = layout.Dims[layout.Count - 1];
         int rows = (int)(layout.ElementCount / length);
-        if (rows > 1 && layout.ElementCount * Unsafe.SizeOf<TMove>() >= Parallelism.ElementwiseGrain * sizeof(float))
+        if (layout.ElementCount * Unsafe.SizeOf<TMove>() < Parallelism.ElementwiseGrain * sizeof(float))
+            RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, 0, rows);
+        else if (length >= 2 * SegmentLength<TMove>())
+            SegmentsParallel<T, TMove>(src, srcOffset, dst, dstOffset, layout, rows, (length + SegmentLength<TMove>() - 1) / SegmentLength<TMove>());
+        else if (rows > 1)
             RowsParallel<T, TMove>(src, srcOffset, dst, dstOffset, layout, rows, Math.Max(1, Parallelism.ElementwiseGrain / length));
         else RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, 0, rows);
     }
 
+    /// <summary>The elements of one parallel piece of a long row: as many bytes as
+    /// <see cref="Parallelism.ElementwiseGrain"/> float32 elements.</summary>
+    private static int SegmentLength<TMove>() where TMove : unmanaged => Parallelism.ElementwiseGrain * sizeof(float) / Unsafe.SizeOf<TMove>();
+
     private static void RowsParallel<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int rows, int grain) where T : unmanaged where TMove : unmanaged
-        => Parallelism.For(rows, grain, (start, count) => RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, start, count));
+        => Parallelism.For(rows, grain, new RowPieces<T, TMove>(src, srcOffset, dst, dstOffset, layout));
+
+    private readonly struct RowPieces<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout) : IRangeBody
+        where T : unmanaged where TMove : unmanaged
+    {
+        public void Run(int start, int length) => RowRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, start, length);
+    }
+
+    /// <summary>Rows too long to balance the cores by whole rows (a concatenation of two vectors, a narrowed block of
+    /// contiguous rows): each row is cut into <paramref name="segments"/> pieces of <see cref="SegmentLength"/> elements,
+    /// and the pieces, rows × segments of them, run across the cores.</summary>
+    private static void SegmentsParallel<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int rows, int segments) where T : unmanaged where TMove : unmanaged
+        => Parallelism.For(rows * segments, 1, new SegmentPieces<T, TMove>(src, srcOffset, dst, dstOffset, layout, segments));
+
+    private readonly struct SegmentPieces<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int segments) : IRangeBody
+        where T : unmanaged where TMove : unmanaged
+    {
+        public void Run(int start, int length) => SegmentRange<T, TMove>(src, srcOffset, dst, dstOffset, layout, segments, start, length);
+    }
+
+    private static void SegmentRange<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int segments, int start, int count) where T : unmanaged where TMove : unmanaged
+    {
+        int last = layout.Count - 1;
+        int length = layout.Dims[last], srcStep = layout.Source[last], dstStep = layout.Destination[last], piece = SegmentLength<TMove>();
+        Span<int> index = stackalloc int[last];
+        ref TMove s = ref At<T, TMove>(src, srcOffset);
+        ref TMove d = ref At<T, TMove>(dst, dstOffset);
+        for (int unit = start; unit < start + count; unit++)
+        {
+            (int row, int segment) = Math.DivRem(unit, segments);
+            var odometer = new Odometer(layout.Dims.AsSpan(0, last), layout.Source.AsSpan(0, last), layout.Destination.AsSpan(0, last), index, row);
+            int first = segment * piece;
+            Row(ref Unsafe.Add(ref s, odometer.A + first * srcStep), srcStep, ref Unsafe.Add(ref d, odometer.B + first * dstStep), dstStep, Math.Min(piece, length - first));
+        }
+    }
 
     private static void RowRange<T, TMove>(T[] src, int srcOffset, T[] dst, int dstOffset, CopyLayout layout, int start, int count) where T : unmanaged where TMove : unmanaged
     {
