@@ -72,4 +72,29 @@ public sealed partial class Tensor
         public void Run(int start, int length)
             => TensorPrimitives.ConvertChecked<TFrom, TTo>(source.AsSpan(start, length), destination.AsSpan(start, length));
     }
+
+    /// <summary>y[0..n) ← y + alpha·x (a multiply, then an add), over the cores when n is large.</summary>
+    private static void AddScaled<T>(T[] x, T alpha, T[] y, int n) where T : unmanaged, INumberBase<T>
+    {
+        if (n < 2 * Parallelism.ElementwiseGrain) TensorPrimitives.MultiplyAdd(x.AsSpan(0, n), alpha, y.AsSpan(0, n), y.AsSpan(0, n));
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, new AddScaledRanges<T>(x, alpha, y));
+    }
+
+    private readonly struct AddScaledRanges<T>(T[] x, T alpha, T[] y) : IRangeBody where T : unmanaged, INumberBase<T>
+    {
+        public void Run(int start, int length)
+            => TensorPrimitives.MultiplyAdd(x.AsSpan(start, length), alpha, y.AsSpan(start, length), y.AsSpan(start, length));
+    }
+
+    /// <summary>y[0..n) ← factor·y, over the cores when n is large.</summary>
+    private static void Scale<T>(T[] y, T factor, int n) where T : unmanaged, INumberBase<T>
+    {
+        if (n < 2 * Parallelism.ElementwiseGrain) TensorPrimitives.Multiply(y.AsSpan(0, n), factor, y.AsSpan(0, n));
+        else Parallelism.For(n, Parallelism.ElementwiseGrain, new ScaleRanges<T>(y, factor));
+    }
+
+    private readonly struct ScaleRanges<T>(T[] y, T factor) : IRangeBody where T : unmanaged, INumberBase<T>
+    {
+        public void Run(int start, int length) => TensorPrimitives.Multiply(y.AsSpan(start, length), factor, y.AsSpan(start, length));
+    }
 }

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace TensorNetworks;
 
 /// <summary>In-place updates, for optimizers and update schemes. They record nothing for autodiff.</summary>
@@ -21,8 +19,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(source, nameof(CopyFrom));
         MarkModified();
-        if (DType == DType.Float32) source.Span<float>().CopyTo(Span<float>());
-        else source.Span<double>().CopyTo(Span<double>());
+        if (DType == DType.Float32) Copy(source.Array<float>(), Array<float>(), ElementCount);
+        else Copy(source.Array<double>(), Array<double>(), ElementCount);
         GC.KeepAlive(source);
         GC.KeepAlive(this);
     }
@@ -35,10 +33,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(other, nameof(AddInPlace));
         MarkModified();
-        if (DType == DType.Float32)
-            TensorPrimitives.MultiplyAdd(other.Span<float>(), (float)alpha, Span<float>(), Span<float>());
-        else
-            TensorPrimitives.MultiplyAdd(other.Span<double>(), alpha, Span<double>(), Span<double>());
+        if (DType == DType.Float32) AddScaled(other.Array<float>(), (float)alpha, Array<float>(), ElementCount);
+        else AddScaled(other.Array<double>(), alpha, Array<double>(), ElementCount);
         GC.KeepAlive(other);
         GC.KeepAlive(this);
     }
@@ -49,8 +45,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(null, nameof(ScaleInPlace));
         MarkModified();
-        if (DType == DType.Float32) TensorPrimitives.Multiply(Span<float>(), (float)factor, Span<float>());
-        else TensorPrimitives.Multiply(Span<double>(), factor, Span<double>());
+        if (DType == DType.Float32) Scale(Array<float>(), (float)factor, ElementCount);
+        else Scale(Array<double>(), factor, ElementCount);
         GC.KeepAlive(this);
     }
 

@@ -3,8 +3,8 @@ using TensorNetworks;
 namespace TensorNetworks.Tests.Tensors;
 
 /// <summary>
-/// <see cref="Tensor.Clone"/> and <see cref="Tensor.To"/> at sizes that run across the cores (and a small one that
-/// does not), compared element by element with a plain loop; the lengths leave a partial last piece.
+/// <see cref="Tensor.Clone"/>, <see cref="Tensor.To"/> and the in-place updates at sizes that run across the cores (and a
+/// small one that does not), compared element by element with a plain loop; the lengths leave a partial last piece.
 /// </summary>
 public sealed class CloneAndConvertTests
 {
@@ -30,5 +30,33 @@ public sealed class CloneAndConvertTests
         float[] narrowed = x.To(DType.Float32).ToArray<float>();
         Assert.Equal(values.Select(v => (float)v), narrowed);
         Assert.Equal(narrowed.Select(v => (double)v), TN.Tensor(narrowed, length).To(DType.Float64).ToArray<double>());
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(300_001)]
+    public void InPlaceUpdates_MatchAPlainLoopInFloat32(int length)
+    {
+        var g = new Generator(53);
+        float[] x = TN.Randn(g, DType.Float32, length).ToArray<float>(), y = TN.Randn(g, DType.Float32, length).ToArray<float>();
+        Tensor target = TN.Tensor(y, length);
+        target.AddInPlace(TN.Tensor(x, length), -0.3);
+        float[] expected = [.. y.Select((v, i) => v + -0.3f * x[i])];
+        Assert.Equal(expected, target.ToArray<float>());
+        target.ScaleInPlace(1.7);
+        Assert.Equal(expected.Select(v => v * 1.7f), target.ToArray<float>());
+        target.CopyFrom(TN.Tensor(x, length));
+        Assert.Equal(x, target.ToArray<float>());
+    }
+
+    [Fact]
+    public void InPlaceUpdates_MatchAPlainLoopInFloat64()
+    {
+        var g = new Generator(54);
+        Tensor target = TN.Randn(g, DType.Float64, 300_001), step = TN.Randn(g, DType.Float64, 300_001);
+        double[] y = target.ToArray<double>(), x = step.ToArray<double>();
+        target.AddInPlace(step, 2.5);
+        target.ScaleInPlace(-0.25);
+        Assert.Equal(y.Select((v, i) => (v + 2.5 * x[i]) * -0.25), target.ToArray<double>());
     }
 }
