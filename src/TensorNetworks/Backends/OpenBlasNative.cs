@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace TensorNetworks.Backends;
 
 /// <summary>
-/// Every P/Invoke of tn: OpenBLAS's CBLAS GEMM and SYRK, the Fortran LAPACK routines it exports and its thread-count
+/// Every OpenBLAS P/Invoke of tn (the only other is libc's madvise, in <see cref="HugePages"/>): OpenBLAS's CBLAS GEMM and SYRK, the Fortran LAPACK routines it exports and its thread-count
 /// control, plus generic by-value wrappers that pick the float or double symbol. The library name is resolved by
 /// <see cref="OpenBlasLibrary"/>, which must have loaded successfully before any call.
 /// </summary>

@@ -100,7 +100,33 @@ public static partial class TN
 
     /// <summary>A tensor copied from a span of float or double values.</summary>
     public static Tensor Tensor<T>(ReadOnlySpan<T> data, params int[] shape) where T : unmanaged
-        => FromData(data.ToArray(), shape);
+        => FromData(data, shape);
+
+    /// <summary>
+    /// A new tensor of <paramref name="shape"/> whose values <paramref name="initialize"/> writes in place, row-major,
+    /// with no intermediate array (as <c>string.Create</c> fills a new string): decode a file, convert raw bytes or
+    /// compute values straight into the tensor's storage. The span holds exactly the tensor's elements and is valid only
+    /// during the call; an element it leaves unwritten holds an unspecified value. The dtype follows
+    /// <typeparamref name="T"/>: float gives Float32, double Float64. <paramref name="state"/> (a span is allowed) is
+    /// passed through, so the callback can be static and allocate nothing.
+    /// </summary>
+    /// <exception cref="NotSupportedException">When <typeparamref name="T"/> is neither float nor double.</exception>
+    /// <exception cref="ArgumentException">When an extent of <paramref name="shape"/> is negative.</exception>
+    /// <example><code>
+    /// ReadOnlySpan&lt;byte&gt; pixels = File.ReadAllBytes("images.raw");
+    /// Tensor images = TN.Create&lt;float, ReadOnlySpan&lt;byte&gt;&gt;([pixels.Length / 784, 28, 28], pixels,
+    ///     static (values, bytes) => { for (int i = 0; i &lt; values.Length; i++) values[i] = bytes[i] / 255f; });
+    /// </code></example>
+    public static Tensor Create<T, TState>(int[] shape, TState state, System.Buffers.SpanAction<T, TState> initialize)
+        where T : unmanaged
+        where TState : allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(initialize);
+        var t = TensorNetworks.Tensor.Uninitialized(DTypeExtensions.Of<T>(), new Shape(shape).ToArray());
+        initialize(t.Span<T>(), state);
+        return t;
+    }
 
     private static T[] Flatten<T>(T[,] data)
     {
@@ -115,13 +141,18 @@ public static partial class TN
     private static Tensor FromData<T>(T[] data, int[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
+        return FromData((ReadOnlySpan<T>)data, shape);
+    }
+
+    private static Tensor FromData<T>(ReadOnlySpan<T> data, int[] shape) where T : unmanaged
+    {
         DTypeExtensions.Of<T>();
         int[] dims = shape.Length == 0 ? [data.Length] : new Shape(shape).ToArray();
         int n = TensorNetworks.Shape.ElementCountOf(dims);
         if (n != data.Length)
             throw new ArgumentException($"{data.Length} values do not fill shape {TensorNetworks.Shape.Wrap(dims)}, which holds {n}.", nameof(data));
         var t = TensorNetworks.Tensor.Uninitialized(DTypeExtensions.Of<T>(), dims);
-        data.AsSpan().CopyTo(t.Span<T>());
+        data.CopyTo(t.Span<T>());
         return t;
     }
 }

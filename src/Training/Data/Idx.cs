@@ -35,10 +35,10 @@ public static class Idx
             throw new InvalidDataException(
                 $"Idx.ReadImages: \"{path}\" holds {array.ElementType} values of dims [{string.Join(", ", array.Dims)}], " +
                 "but images are unsigned bytes of dims [n, rows, cols]. Use Idx.Read for other arrays.");
-        ReadOnlySpan<byte> pixels = array.Payload;
-        var values = new float[pixels.Length];
-        for (int i = 0; i < values.Length; i++) values[i] = pixels[i] / 255f;
-        return TN.Tensor(values, [.. array.Dims]);
+        return TN.Create<float, ReadOnlySpan<byte>>([.. array.Dims], array.Payload, static (values, pixels) =>
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = pixels[i] / 255f;
+        });
     }
 
     /// <summary>Reads a one-dimensional file of integers (unsigned or signed bytes, int16 or int32) as labels.</summary>

@@ -64,10 +64,15 @@ public sealed class IdxArray
     /// <example><code>Tensor t = Idx.Read("t10k-images-idx3-ubyte.gz").ToTensor(); // Float32 [10000, 28, 28], values 0..255</code></example>
     public Tensor ToTensor(DType dtype = DType.Float32)
     {
-        if (dtype == DType.Float64) return TN.Tensor(ToDoubleArray(), _dims);
-        var values = new float[Count];
-        for (int i = 0; i < values.Length; i++) values[i] = (float)ValueAt(i);
-        return TN.Tensor(values, _dims);
+        if (dtype == DType.Float64)
+            return TN.Create<double, IdxArray>(_dims, this, static (values, array) =>
+            {
+                for (int i = 0; i < values.Length; i++) values[i] = array.ValueAt(i);
+            });
+        return TN.Create<float, IdxArray>(_dims, this, static (values, array) =>
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = (float)array.ValueAt(i);
+        });
     }
 
     /// <summary>The raw big-endian value bytes.</summary>

@@ -39,4 +39,37 @@ public sealed class CreationTests
         Assert.Equal([1.0, 0, 0, 0, 1, 0], TN.Eye(2, 3, DType.Float64).ToArray<double>());
         Assert.Equal([7.0, 7, 7, 7], TN.Full(7, DType.Float64, 2, 2).ToArray<double>());
     }
+
+    [Fact]
+    public void Create_WritesStraightIntoANewTensorOfTheGivenShape()
+    {
+        ReadOnlySpan<byte> bytes = [0, 51, 102, 153, 204, 255];
+        Tensor x = TN.Create<float, ReadOnlySpan<byte>>([2, 3], bytes, static (values, source) =>
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = source[i] / 255f;
+        });
+        Assert.Equal(DType.Float32, x.DType);
+        Assert.Equal([2, 3], x.Shape.ToArray());
+        Assert.Equal([0f, 0.2f, 0.4f, 0.6f, 0.8f, 1f], x.ToArray<float>());
+    }
+
+    [Fact]
+    public void Create_OfDoubles_FillsEveryElementOfAPooledTensor()
+    {
+        Tensor x = TN.Create<double, double>([300, 1000], 0.5, static (values, step) =>
+        {
+            for (int i = 0; i < values.Length; i++) values[i] = i * step;
+        });
+        Assert.Equal(DType.Float64, x.DType);
+        Assert.Equal(Enumerable.Range(0, 300_000).Select(i => i * 0.5), x.ToArray<double>());
+    }
+
+    [Fact]
+    public void Create_RefusesOtherElementTypesNegativeExtentsAndNullArguments()
+    {
+        Assert.Contains("Int32", Assert.Throws<NotSupportedException>(() => TN.Create<int, int>([2], 0, static (_, _) => { })).Message);
+        Assert.Throws<ArgumentException>(() => TN.Create<float, int>([2, -1], 0, static (_, _) => { }));
+        Assert.Throws<ArgumentNullException>(() => TN.Create<float, int>(null!, 0, static (_, _) => { }));
+        Assert.Throws<ArgumentNullException>(() => TN.Create<float, int>([2], 0, null!));
+    }
 }

@@ -74,10 +74,14 @@ internal static class StoragePool
         return bytes;
     }
 
-    /// <summary>A fresh, unpooled, uninitialized array.</summary>
-    internal static Array Allocate(DType dtype, int length) => dtype == DType.Float32
-        ? GC.AllocateUninitializedArray<float>(length)
-        : GC.AllocateUninitializedArray<double>(length);
+    /// <summary>A fresh, unpooled, uninitialized array, advised to be backed by huge pages when it is large
+    /// (<see cref="HugePages"/>).</summary>
+    internal static Array Allocate(DType dtype, int length)
+    {
+        Array array = dtype == DType.Float32 ? GC.AllocateUninitializedArray<float>(length) : GC.AllocateUninitializedArray<double>(length);
+        HugePages.Advise(array);
+        return array;
+    }
 
     /// <summary>Indexed by size class: a bucket for each class from the smallest pooled length up to the
     /// largest whose arrays fit in <see cref="Array.MaxLength"/>; null below.</summary>
