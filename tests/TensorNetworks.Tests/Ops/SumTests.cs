@@ -1,3 +1,4 @@
+using System.Numerics;
 using TensorNetworks;
 
 namespace TensorNetworks.Tests.Ops;
@@ -72,5 +73,39 @@ public sealed class SumTests
         double[] sum = x.Sum(0).ToArray<double>(), exact = x.To(DType.Float64).Sum(0).ToArray<double>();
         for (int i = 0; i < sum.Length; i++)
             Assert.True(Math.Abs(sum[i] - exact[i]) <= 1e-7 * exact[i], $"line {i}: {sum[i]:R}, float64 {exact[i]:R}");
+    }
+
+    [Theory]
+    [InlineData(DType.Float32)]
+    [InlineData(DType.Float64)]
+    public void Sum_AlongAShortLastAxisIsTheRunningSumFromZero(DType dtype)
+    {
+        var g = new Generator(61);
+        int shortest = 4 * (dtype == DType.Float32 ? Vector<float>.Count : Vector<double>.Count);
+        for (int extent = 1; extent < shortest; extent++)
+        {
+            Tensor x = TN.Randn(g, dtype, 20_000 / extent + 3, extent) * 1e4;
+            double[] values = x.ToArray<double>(), sums = x.Sum(-1).ToArray<double>();
+            for (int o = 0; o < sums.Length; o++)
+            {
+                double expected = dtype == DType.Float32 ? RunningSum<float>(values, o, extent) : RunningSum<double>(values, o, extent);
+                Assert.True(expected.Equals(sums[o]), $"extent {extent}, line {o}: {sums[o]:R}, running sum {expected:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Sum_OfNegativeZerosAlongAShortLastAxisIsPositiveZero()
+    {
+        double sum = TN.Tensor(new[] { -0.0f, -0.0f, 1f, -1f }, 2, 2).Sum(-1).ToArray<double>()[0];
+        Assert.True(double.IsPositive(sum) && sum == 0, $"got {sum:R}");
+    }
+
+    /// <summary>((0 + x[o, 0]) + x[o, 1]) + … in T: the order of a line shorter than four SIMD vectors.</summary>
+    private static double RunningSum<T>(double[] values, int line, int extent) where T : IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int j = 0; j < extent; j++) sum += T.CreateTruncating(values[line * extent + j]);
+        return double.CreateTruncating(sum);
     }
 }
