@@ -65,6 +65,34 @@ public sealed class StridedSumTests
             Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(sum[i]), $"output {i}: {sum[i]:R}, expected {expected[i]:R}");
     }
 
+    /// <summary>Short groups (a few rows of 2 to 15 elements per outer index, as in pooling images by small blocks) are
+    /// summed per column in row order in double and rounded once: the bits of a running double sum, whatever the split
+    /// of the many outer indices across the cores.</summary>
+    [Theory]
+    [InlineData(20_000, 2, 14, DType.Float32)]
+    [InlineData(9_000, 3, 5, DType.Float32)]
+    [InlineData(7_001, 1, 2, DType.Float64)]
+    [InlineData(5_000, 7, 15, DType.Float64)]
+    [InlineData(3_000, 7, 9, DType.Float32)]
+    public void Sum_OfShortGroupsGivesTheBitsOfRunningDoubleSums(int outer, int extent, int inner, DType dtype)
+    {
+        Tensor x = TN.Randn(new Generator(6), dtype, outer, extent, inner) * 1e3;
+        double[] v = x.ToArray<double>();
+        var expected = new double[outer * inner];
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                double total = 0;
+                for (int k = 0; k < extent; k++) total += v[(o * extent + k) * inner + i];
+                expected[o * inner + i] = dtype == DType.Float32 ? (float)total : total;
+            }
+
+        double[] sum = x.Sum(1).ToArray<double>();
+
+        for (int i = 0; i < sum.Length; i++)
+            Assert.True(BitConverter.DoubleToInt64Bits(expected[i]) == BitConverter.DoubleToInt64Bits(sum[i]), $"output {i}: {sum[i]:R}, expected {expected[i]:R}");
+    }
+
     [Theory]
     [InlineData(2_000_000, 2)]
     [InlineData(300_000, 3)]

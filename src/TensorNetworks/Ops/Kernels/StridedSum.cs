@@ -17,6 +17,8 @@ namespace TensorNetworks;
 /// <item>Rows of 2 to 15 elements (<see cref="SumNarrow{T}"/>): the block is one contiguous run; SIMD lanes of double
 /// accumulators each follow one column, and a column's lanes are added in lane order at the end. The bits depend on
 /// <see cref="Vector{T}"/>'s width, as TensorPrimitives' sums do.</item>
+/// <item>Groups of one outer index shorter than one SIMD period (<see cref="ShortGroups{T}"/>): each column a running
+/// double sum in row order, the outer indices split across the cores (the bits of the scalar loop above).</item>
 /// </list>
 /// A float32 sum along a strided axis of 2M U[0, 1) values in float32 was off by 3.7e-5 relative; in double it is
 /// exact to float32's rounding.
@@ -41,6 +43,11 @@ internal static class StridedSum
         var layout = new Layout(outer, extent, inner, width, rowsPerBlock);
         int items = checked(outer * layout.Blocks * layout.Panels);
         if (items == 0) return;
+        if (inner < WideRow && (long)extent * inner < NarrowPeriod<T>(inner))
+        {
+            Parallelism.For(outer, Math.Max(1, ItemElements / (extent * inner)), new ShortGroups<T>(x, extent, inner, y));
+            return;
+        }
         long itemElements = (long)Math.Min(rowsPerBlock, extent) * width;
         int grain = (int)Math.Max(1, ItemElements / Math.Max(1, itemElements));
         if (layout.Blocks == 1)
@@ -170,8 +177,7 @@ internal static class StridedSum
         int lanes = Vector<double>.Count, done = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            int accumulators = inner * ((8 + inner - 1) / inner);
-            if (typeof(T) == typeof(float) && accumulators % 2 == 1) accumulators *= 2;
+            int accumulators = NarrowAccumulators<T>(inner);
             int period = accumulators * lanes;
             Span<Vector<double>> acc = stackalloc Vector<double>[accumulators];
             acc.Clear();
@@ -199,4 +205,45 @@ internal static class StridedSum
         }
         for (int e = done; e < x.Length; e++) sums[e % inner] += double.CreateTruncating(x[e]);
     }
+
+    /// <summary>Accumulators of <see cref="SumNarrow{T}"/> for rows of <paramref name="inner"/> elements: a multiple of
+    /// inner, at least 8, and even for float32 (one float vector widens into two).</summary>
+    private static int NarrowAccumulators<T>(int inner)
+    {
+        int accumulators = inner * ((8 + inner - 1) / inner);
+        return typeof(T) == typeof(float) && accumulators % 2 == 1 ? 2 * accumulators : accumulators;
+    }
+
+    /// <summary>Elements of one period of <see cref="SumNarrow{T}"/>'s SIMD loop; a run shorter than this is summed by its
+    /// scalar loop alone (every element, with no SIMD acceleration).</summary>
+    private static int NarrowPeriod<T>(int inner)
+        => Vector.IsHardwareAccelerated ? NarrowAccumulators<T>(inner) * Vector<double>.Count : int.MaxValue;
+
+    /// <summary>
+    /// y[o, i] = Σₖ x[o, k, i] as one running double sum per column in row order, rounded once, for groups (one outer
+    /// index) shorter than one <see cref="NarrowPeriod{T}"/>: the bits of <see cref="SumNarrow{T}"/> on such a run (its
+    /// scalar loop), without an item's set-up per outer index (pooling 28×28 images by 2×2 blocks sums groups of 2 rows
+    /// of 14: 71 → 11 ms for 60000 images).
+    /// </summary>
+    private readonly struct ShortGroups<T>(T[] x, int extent, int inner, T[] y) : IRangeBody where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        [SkipLocalsInit]
+        public void Run(int start, int length)
+        {
+            Span<double> sums = stackalloc double[WideRow];
+            Span<double> s = sums[..inner];
+            for (int o = start; o < start + length; o++)
+            {
+                ReadOnlySpan<T> group = x.AsSpan(o * extent * inner, extent * inner);
+                s.Clear();
+                for (int e = 0, c = 0; e < group.Length; e++)
+                {
+                    s[c] += double.CreateTruncating(group[e]);
+                    if (++c == inner) c = 0;
+                }
+                System.Numerics.Tensors.TensorPrimitives.ConvertTruncating<double, T>(s, y.AsSpan(o * inner, inner));
+            }
+        }
+    }
 }
+
