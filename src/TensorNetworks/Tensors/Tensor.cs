@@ -148,12 +148,23 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>A new array of the elements (over the cores when large, into memory advised to use huge pages;
+    /// <see cref="HugePages"/>).</summary>
     private T[] CopyElements<T>() where T : unmanaged, INumberBase<T>
     {
-        if (typeof(T) == typeof(float) && DType == DType.Float32) return Span<float>().ToArray() is T[] f ? f : throw new InvalidCastException();
-        if (typeof(T) == typeof(double) && DType == DType.Float64) return Span<double>().ToArray() is T[] d ? d : throw new InvalidCastException();
-        var result = new T[ElementCount];
-        if (DType == DType.Float32)
+        T[] result = GC.AllocateUninitializedArray<T>(ElementCount);
+        HugePages.Advise(result);
+        if (result is float[] floats)
+        {
+            if (DType == DType.Float32) Copy(Array<float>(), floats, ElementCount);
+            else Convert(Array<double>(), floats, ElementCount);
+        }
+        else if (result is double[] doubles)
+        {
+            if (DType == DType.Float64) Copy(Array<double>(), doubles, ElementCount);
+            else Convert(Array<float>(), doubles, ElementCount);
+        }
+        else if (DType == DType.Float32)
         {
             var src = Span<float>();
             for (int i = 0; i < result.Length; i++) result[i] = T.CreateChecked(src[i]);

@@ -3,7 +3,7 @@ using TensorNetworks;
 namespace TensorNetworks.Tests.Tensors;
 
 /// <summary>
-/// <see cref="Tensor.Clone"/>, <see cref="Tensor.To"/> and the in-place updates at sizes that run across the cores (and a
+/// <see cref="Tensor.Clone"/>, <see cref="Tensor.To"/>, <see cref="Tensor.ToArray{T}"/> and the in-place updates at sizes that run across the cores (and a
 /// small one that does not), compared element by element with a plain loop; the lengths leave a partial last piece.
 /// </summary>
 public sealed class CloneAndConvertTests
@@ -59,4 +59,22 @@ public sealed class CloneAndConvertTests
         target.ScaleInPlace(-0.25);
         Assert.Equal(y.Select((v, i) => (v + 2.5 * x[i]) * -0.25), target.ToArray<double>());
     }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(300_001)]
+    public void ToArray_CopiesOrConvertsEveryElement(int length)
+    {
+        Tensor wide = TN.Randn(new Generator(55), DType.Float64, length) * 1e3;
+        double[] values = wide.ToArray<double>();
+        Assert.Equal(values.Select(v => (float)v), wide.ToArray<float>());
+        Tensor narrow = wide.To(DType.Float32);
+        float[] floats = narrow.ToArray<float>();
+        Assert.Equal(floats.Select(v => (double)v), narrow.ToArray<double>());
+        Assert.Equal(floats.Select(v => (int)v), narrow.ToArray<int>());
+    }
+
+    [Fact]
+    public void ToArray_OfFloat64BeyondFloat32IsInfinite()
+        => Assert.Equal([float.PositiveInfinity, float.NegativeInfinity, 1f], TN.Tensor(new[] { 1e300, -1e300, 1.0 }, 3).ToArray<float>());
 }
