@@ -16,7 +16,7 @@ namespace TensorNetworks;
 /// source reads that axis contiguously too, rows are block copies (or fills, for stride 0); when the
 /// source is contiguous along another axis the copy is a (batched) transpose and runs in cache-sized
 /// tiles (<see cref="TransposeTiles"/>); otherwise rows are strided loops. Large copies split their
-/// rows or tile bands across cores.
+/// rows or tile bands across cores, and cut a row of 512 KiB or more into 256 KiB pieces.
 /// </remarks>
 internal static class StridedCopy
 {
