@@ -54,7 +54,8 @@ internal static class LittleEndian
         }
     }
 
-    private static Span<byte> Bytes(Tensor tensor) => tensor.DType == DType.Float32
+    /// <summary>The tensor's storage as bytes (ElementCount × ElementSize of them); keep the tensor reachable while in use.</summary>
+    public static Span<byte> Bytes(Tensor tensor) => tensor.DType == DType.Float32
         ? MemoryMarshal.AsBytes(tensor.Span<float>())
         : MemoryMarshal.AsBytes(tensor.Span<double>());
 }

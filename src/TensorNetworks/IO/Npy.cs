@@ -94,9 +94,8 @@ public static class Npy
             throw Corrupt(path, length, $"the data is truncated: {count} elements of {header.Descr.Size} bytes need {bytes} bytes from byte {dataStart}, but the file ends after {length - dataStart}.");
         if (length - dataStart > bytes)
             throw Corrupt(path, dataStart + bytes, $"{length - dataStart - bytes} bytes follow the {bytes} bytes of data that the shape ({string.Join(", ", header.Dims)}) calls for.");
-        byte[] raw = new byte[bytes];
-        stream.ReadExactly(raw);
-        return header.FortranOrder ? FromFortranOrder(header, raw) : header.Descr.Decode(raw, header.Dims);
+        if (!header.FortranOrder) return header.Descr.Read(stream, header.Dims);
+        return FromFortranOrder(header, stream);
     }
 
     private static NpyHeader ParseHeader(byte[] bytes, byte major, string path, int start)
@@ -120,10 +119,10 @@ public static class Npy
 
     /// <summary>Column-major data of shape (d0, …, dk) is row-major data of shape (dk, …, d0); reversing the axes
     /// gives the row-major tensor.</summary>
-    private static Tensor FromFortranOrder(NpyHeader header, byte[] raw)
+    private static Tensor FromFortranOrder(NpyHeader header, Stream stream)
     {
         int[] reversed = header.Dims.Reverse().ToArray();
-        Tensor transposed = header.Descr.Decode(raw, reversed);
+        Tensor transposed = header.Descr.Read(stream, reversed);
         if (reversed.Length < 2) return transposed;
         return transposed.Permute(Enumerable.Range(0, reversed.Length).Reverse().ToArray());
     }

@@ -26,22 +26,26 @@ internal readonly record struct NpyDescr(char Kind, int Size, bool BigEndian)
     /// <summary>The dtype of the loaded tensor.</summary>
     public DType Target => (Kind, Size) == ('f', 4) ? DType.Float32 : DType.Float64;
 
-    /// <summary>Converts <paramref name="raw"/> (ElementCount × Size bytes, in file order) into a tensor of
-    /// extents <paramref name="dims"/>. Swaps <paramref name="raw"/> in place when it is big-endian.</summary>
-    public Tensor Decode(byte[] raw, int[] dims)
+    /// <summary>Reads ElementCount × Size bytes (in file order) from <paramref name="stream"/> into a new tensor of
+    /// extents <paramref name="dims"/>. Float data goes straight into the tensor's storage, its bytes swapped in place when
+    /// the file's byte order is not the machine's; integer data is converted through a buffer.</summary>
+    /// <exception cref="EndOfStreamException">When the stream ends first.</exception>
+    public Tensor Read(Stream stream, int[] dims)
     {
-        if (BigEndian) LittleEndian.Swap(raw, Size);
         Tensor tensor = Tensor.Uninitialized(Target, dims);
-        ReadOnlySpan<byte> bytes = raw;
-        if (Target == DType.Float32)
+        if (Kind == 'f')
         {
-            Span<float> values = tensor.Span<float>();
-            for (int i = 0; i < values.Length; i++) values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..]);
+            Span<byte> bytes = LittleEndian.Bytes(tensor);
+            stream.ReadExactly(bytes);
+            if (BigEndian == BitConverter.IsLittleEndian) LittleEndian.Swap(bytes, Size);
         }
         else
         {
+            byte[] raw = new byte[(long)tensor.ElementCount * Size];
+            stream.ReadExactly(raw);
+            if (BigEndian) LittleEndian.Swap(raw, Size);
             Span<double> values = tensor.Span<double>();
-            for (int i = 0; i < values.Length; i++) values[i] = Element(bytes, i);
+            for (int i = 0; i < values.Length; i++) values[i] = Element(raw, i);
         }
         GC.KeepAlive(tensor);
         return tensor;
@@ -49,7 +53,6 @@ internal readonly record struct NpyDescr(char Kind, int Size, bool BigEndian)
 
     private double Element(ReadOnlySpan<byte> bytes, int i) => (Kind, Size) switch
     {
-        ('f', 8) => BinaryPrimitives.ReadDoubleLittleEndian(bytes[(8 * i)..]),
         ('i', 4) => BinaryPrimitives.ReadInt32LittleEndian(bytes[(4 * i)..]),
         ('i', 8) => BinaryPrimitives.ReadInt64LittleEndian(bytes[(8 * i)..]),
         _ => bytes[i],

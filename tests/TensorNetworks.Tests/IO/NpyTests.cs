@@ -111,7 +111,7 @@ public sealed class NpyTests : IDisposable
     {
         { DType.Float32, [] }, { DType.Float32, [5] }, { DType.Float32, [2, 3, 4] },
         { DType.Float64, [] }, { DType.Float64, [5] }, { DType.Float64, [2, 3, 4] },
-        { DType.Float64, [0] }, { DType.Float32, [3, 0] },
+        { DType.Float64, [0] }, { DType.Float32, [3, 0] }, { DType.Float32, [1100, 1000] }, { DType.Float64, [3, 200_001] },
     };
 
     [Theory]
