@@ -72,7 +72,7 @@ public sealed class StridedSumTests
     [InlineData(20_000, 2, 14, DType.Float32)]
     [InlineData(9_000, 3, 5, DType.Float32)]
     [InlineData(7_001, 1, 2, DType.Float64)]
-    [InlineData(5_000, 7, 15, DType.Float64)]
+    [InlineData(5_000, 1, 15, DType.Float64)]
     [InlineData(3_000, 7, 9, DType.Float32)]
     public void Sum_OfShortGroupsGivesTheBitsOfRunningDoubleSums(int outer, int extent, int inner, DType dtype)
     {
