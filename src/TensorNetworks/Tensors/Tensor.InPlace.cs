@@ -19,8 +19,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(source, nameof(CopyFrom));
         MarkModified();
-        if (DType == DType.Float32) Copy(source.Array<float>(), Array<float>(), ElementCount);
-        else Copy(source.Array<double>(), Array<double>(), ElementCount);
+        if (DType == DType.Float32) ElementPasses.Copy(source.Array<float>(), Array<float>(), ElementCount);
+        else ElementPasses.Copy(source.Array<double>(), Array<double>(), ElementCount);
         GC.KeepAlive(source);
         GC.KeepAlive(this);
     }
@@ -33,8 +33,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(other, nameof(AddInPlace));
         MarkModified();
-        if (DType == DType.Float32) AddScaled(other.Array<float>(), (float)alpha, Array<float>(), ElementCount);
-        else AddScaled(other.Array<double>(), alpha, Array<double>(), ElementCount);
+        if (DType == DType.Float32) ElementPasses.AddScaled(other.Array<float>(), (float)alpha, Array<float>(), ElementCount);
+        else ElementPasses.AddScaled(other.Array<double>(), alpha, Array<double>(), ElementCount);
         GC.KeepAlive(other);
         GC.KeepAlive(this);
     }
@@ -45,8 +45,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(null, nameof(ScaleInPlace));
         MarkModified();
-        if (DType == DType.Float32) Scale(Array<float>(), (float)factor, ElementCount);
-        else Scale(Array<double>(), factor, ElementCount);
+        if (DType == DType.Float32) ElementPasses.Scale(Array<float>(), (float)factor, ElementCount);
+        else ElementPasses.Scale(Array<double>(), factor, ElementCount);
         GC.KeepAlive(this);
     }
 
@@ -56,8 +56,8 @@ public sealed partial class Tensor
     {
         CheckInPlace(null, nameof(FillInPlace));
         MarkModified();
-        if (DType == DType.Float32) Fill(Array<float>(), ElementCount, (float)value);
-        else Fill(Array<double>(), ElementCount, value);
+        if (DType == DType.Float32) ElementPasses.Fill(Array<float>(), ElementCount, (float)value);
+        else ElementPasses.Fill(Array<double>(), ElementCount, value);
         GC.KeepAlive(this);
     }
 

@@ -156,13 +156,13 @@ public sealed partial class Tensor
         HugePages.Advise(result);
         if (result is float[] floats)
         {
-            if (DType == DType.Float32) Copy(Array<float>(), floats, ElementCount);
-            else Convert(Array<double>(), floats, ElementCount);
+            if (DType == DType.Float32) ElementPasses.Copy(Array<float>(), floats, ElementCount);
+            else ElementPasses.Convert(Array<double>(), floats, ElementCount);
         }
         else if (result is double[] doubles)
         {
-            if (DType == DType.Float64) Copy(Array<double>(), doubles, ElementCount);
-            else Convert(Array<float>(), doubles, ElementCount);
+            if (DType == DType.Float64) ElementPasses.Copy(Array<double>(), doubles, ElementCount);
+            else ElementPasses.Convert(Array<float>(), doubles, ElementCount);
         }
         else if (DType == DType.Float32)
         {
@@ -238,8 +238,8 @@ public sealed partial class Tensor
     {
         if (dtype == DType) return this;
         Tensor result = Uninitialized(dtype, Dims);
-        if (DType == DType.Float32) Convert(Array<float>(), result.Array<double>(), ElementCount);
-        else Convert(Array<double>(), result.Array<float>(), ElementCount);
+        if (DType == DType.Float32) ElementPasses.Convert(Array<float>(), result.Array<double>(), ElementCount);
+        else ElementPasses.Convert(Array<double>(), result.Array<float>(), ElementCount);
         if (Autograd.ShouldRecord(this))
         {
             DType source = DType;
