@@ -35,16 +35,40 @@ public static class MnistJson
     public static InMemoryDataset Load(string folder)
     {
         string digits = DigitsFolder(folder);
-        var pixels = new List<float[]>(10);
-        var labels = new List<int>();
-        for (int digit = 0; digit < 10; digit++)
+        float[][] pixels = ReadDigitFiles(digits);
+        int[] labels = [.. Enumerable.Range(0, 10).SelectMany(digit => Enumerable.Repeat(digit, pixels[digit].Length / PixelsPerImage))];
+        Tensor images = TN.Create<float, float[][]>([labels.Length, ImageSize, ImageSize], pixels, static (values, files) =>
         {
-            float[] values = ReadDigitFile(Path.Combine(digits, $"{digit}.json"));
-            pixels.Add(values);
-            labels.AddRange(Enumerable.Repeat(digit, values.Length / PixelsPerImage));
-        }
-        float[] all = [.. pixels.SelectMany(p => p)];
-        return new InMemoryDataset(TN.Tensor(all, labels.Count, ImageSize, ImageSize), labels: [.. labels]);
+            int at = 0;
+            foreach (float[] file in files)
+            {
+                file.CopyTo(values[at..]);
+                at += file.Length;
+            }
+        });
+        return new InMemoryDataset(images, labels: labels);
+    }
+
+    /// <summary>The ten digit files parsed across the cores (each file's parse is one chain of number conversions); when
+    /// several are invalid, the lowest digit's error is thrown.</summary>
+    private static float[][] ReadDigitFiles(string digits)
+    {
+        var pixels = new float[10][];
+        var errors = new Exception?[10];
+        Parallel.For(0, 10, digit =>
+        {
+            try
+            {
+                pixels[digit] = ReadDigitFile(Path.Combine(digits, $"{digit}.json"));
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                errors[digit] = e;
+            }
+        });
+        Exception? first = errors.FirstOrDefault(e => e is not null);
+        if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        return pixels;
     }
 
     /// <summary>Whether <paramref name="folder"/> resolves to a digits folder holding 0.json … 9.json.</summary>

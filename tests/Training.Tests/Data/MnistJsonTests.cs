@@ -62,6 +62,21 @@ public class MnistJsonTests
     }
 
     [Fact]
+    public void Load_ReportsTheLowestBrokenDigitFile()
+    {
+        using var folder = new TempFolder();
+        string package = MnistPackage.WritePackage(folder, _ => 1);
+        File.WriteAllText(Path.Combine(package, "src", "digits", "8.json"), "{\"data\": [2]}");
+        File.WriteAllText(Path.Combine(package, "src", "digits", "3.json"), "{\"data\": [");
+
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var e = Assert.Throws<InvalidDataException>(() => MnistJson.Load(package));
+            Assert.Contains("3.json", e.Message);
+        }
+    }
+
+    [Fact]
     public void ReadDigitFile_IgnoresOtherProperties()
     {
         using var folder = new TempFolder();
