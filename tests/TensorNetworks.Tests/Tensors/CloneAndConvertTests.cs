@@ -77,4 +77,13 @@ public sealed class CloneAndConvertTests
     [Fact]
     public void ToArray_OfFloat64BeyondFloat32IsInfinite()
         => Assert.Equal([float.PositiveInfinity, float.NegativeInfinity, 1f], TN.Tensor(new[] { 1e300, -1e300, 1.0 }, 3).ToArray<float>());
+
+    [Fact]
+    public void ToArray_OfALargeTensorConvertsToAnyNumberType()
+    {
+        decimal[] values = TN.Arange(300_000).ToArray<decimal>();
+        Assert.Equal(300_000, values.Length);
+        Assert.Equal(299_999m, values[^1]);
+        Assert.Equal(Enumerable.Range(0, 300_000).Select(i => (long)i), TN.Arange(300_000).ToArray<long>());
+    }
 }

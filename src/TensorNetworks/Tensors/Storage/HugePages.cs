@@ -29,13 +29,13 @@ internal static partial class HugePages
     /// <summary>Advises huge pages for <paramref name="array"/>'s aligned interior; true when the kernel accepted the
     /// advice. After the first failure of the call itself (no libc, no madvise) it is not tried again.</summary>
     /// <example><code>float[] data = GC.AllocateUninitializedArray&lt;float&gt;(1 &lt;&lt; 22); HugePages.Advise(data); // then write it</code></example>
-    internal static unsafe bool Advise(Array array)
+    internal static unsafe bool Advise<T>(T[] array) where T : unmanaged
     {
-        long bytes = (long)Buffer.ByteLength(array);
+        long bytes = (long)array.Length * sizeof(T);
         if (!s_enabled || bytes < MinBytes) return false;
         try
         {
-            fixed (byte* data = &MemoryMarshal.GetArrayDataReference(array))
+            fixed (T* data = array)
             {
                 nint first = ((nint)data + (nint)(PageBytes - 1)) & ~(nint)(PageBytes - 1);
                 nint end = ((nint)data + (nint)bytes) & ~(nint)(PageBytes - 1);

@@ -76,9 +76,11 @@ internal static class StoragePool
 
     /// <summary>A fresh, unpooled, uninitialized array, advised to be backed by huge pages when it is large
     /// (<see cref="HugePages"/>).</summary>
-    internal static Array Allocate(DType dtype, int length)
+    internal static Array Allocate(DType dtype, int length) => dtype == DType.Float32 ? Advised<float>(length) : Advised<double>(length);
+
+    private static T[] Advised<T>(int length) where T : unmanaged
     {
-        Array array = dtype == DType.Float32 ? GC.AllocateUninitializedArray<float>(length) : GC.AllocateUninitializedArray<double>(length);
+        T[] array = GC.AllocateUninitializedArray<T>(length);
         HugePages.Advise(array);
         return array;
     }
