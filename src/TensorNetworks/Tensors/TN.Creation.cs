@@ -92,11 +92,11 @@ public static partial class TN
     public static Tensor Tensor(double[] data, params int[] shape) => FromData(data, shape);
 
     /// <summary>A Float32 matrix copied from a rectangular array.</summary>
-    public static Tensor Tensor(float[,] data) => FromData(Flatten(data), [data.GetLength(0), data.GetLength(1)]);
+    public static Tensor Tensor(float[,] data) => FromData(RowMajor(data), [data.GetLength(0), data.GetLength(1)]);
 
     /// <summary>A Float64 matrix copied from a rectangular array.</summary>
     /// <example><code>Tensor m = TN.Tensor(new double[,] { { 1, 2 }, { 3, 4 } });</code></example>
-    public static Tensor Tensor(double[,] data) => FromData(Flatten(data), [data.GetLength(0), data.GetLength(1)]);
+    public static Tensor Tensor(double[,] data) => FromData(RowMajor(data), [data.GetLength(0), data.GetLength(1)]);
 
     /// <summary>A tensor copied from a span of float or double values.</summary>
     public static Tensor Tensor<T>(ReadOnlySpan<T> data, params int[] shape) where T : unmanaged
@@ -128,31 +128,38 @@ public static partial class TN
         return t;
     }
 
-    private static T[] Flatten<T>(T[,] data)
+    /// <summary>The elements of a rectangular array in memory order, which is row-major.</summary>
+    private static ReadOnlySpan<T> RowMajor<T>(T[,] data)
     {
-        var flat = new T[data.Length];
-        int cols = data.GetLength(1);
-        for (int i = 0; i < data.GetLength(0); i++)
-            for (int j = 0; j < cols; j++)
-                flat[i * cols + j] = data[i, j];
-        return flat;
+        ArgumentNullException.ThrowIfNull(data);
+        return System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+            ref System.Runtime.CompilerServices.Unsafe.As<byte, T>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data)), data.Length);
     }
 
     private static Tensor FromData<T>(T[] data, int[] shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(data);
-        return FromData((ReadOnlySpan<T>)data, shape);
+        Tensor t = UninitializedFor<T>(data.Length, shape, nameof(data));
+        ElementPasses.Copy(data, t.Array<T>(), data.Length);
+        return t;
     }
 
     private static Tensor FromData<T>(ReadOnlySpan<T> data, int[] shape) where T : unmanaged
     {
-        DTypeExtensions.Of<T>();
-        int[] dims = shape.Length == 0 ? [data.Length] : new Shape(shape).ToArray();
-        int n = TensorNetworks.Shape.ElementCountOf(dims);
-        if (n != data.Length)
-            throw new ArgumentException($"{data.Length} values do not fill shape {TensorNetworks.Shape.Wrap(dims)}, which holds {n}.", nameof(data));
-        var t = TensorNetworks.Tensor.Uninitialized(DTypeExtensions.Of<T>(), dims);
+        Tensor t = UninitializedFor<T>(data.Length, shape, nameof(data));
         data.CopyTo(t.Span<T>());
         return t;
+    }
+
+    /// <summary>A new tensor of <paramref name="shape"/> (1-D of <paramref name="length"/> when empty) for that many values
+    /// of <typeparamref name="T"/>; throws when the counts differ.</summary>
+    private static Tensor UninitializedFor<T>(int length, int[] shape, string parameter) where T : unmanaged
+    {
+        DType dtype = DTypeExtensions.Of<T>();
+        int[] dims = shape.Length == 0 ? [length] : new Shape(shape).ToArray();
+        int n = TensorNetworks.Shape.ElementCountOf(dims);
+        if (n != length)
+            throw new ArgumentException($"{length} values do not fill shape {TensorNetworks.Shape.Wrap(dims)}, which holds {n}.", parameter);
+        return TensorNetworks.Tensor.Uninitialized(dtype, dims);
     }
 }

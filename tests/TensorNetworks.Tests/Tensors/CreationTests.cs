@@ -72,4 +72,26 @@ public sealed class CreationTests
         Assert.Throws<ArgumentNullException>(() => TN.Create<float, int>(null!, 0, static (_, _) => { }));
         Assert.Throws<ArgumentNullException>(() => TN.Create<float, int>([2], 0, null!));
     }
+
+    [Fact]
+    public void Tensor_FromRectangularArraysIsRowMajor()
+    {
+        Tensor f = TN.Tensor(new float[,] { { 1, 2, 3 }, { 4, 5, 6 } });
+        Assert.Equal([2, 3], f.Shape.ToArray());
+        Assert.Equal([1f, 2, 3, 4, 5, 6], f.ToArray<float>());
+        Tensor d = TN.Tensor(new double[,] { { 1.5 }, { -2 } });
+        Assert.Equal([2, 1], d.Shape.ToArray());
+        Assert.Equal([1.5, -2], d.ToArray<double>());
+        Assert.Equal([0, 3], TN.Tensor(new double[0, 3]).Shape.ToArray());
+        Assert.Throws<ArgumentNullException>(() => TN.Tensor((float[,])null!));
+    }
+
+    [Fact]
+    public void Tensor_FromALargeArrayCopiesEveryElement()
+    {
+        float[] values = [.. Enumerable.Range(0, 300_001).Select(i => i * 0.25f)];
+        Tensor x = TN.Tensor(values, 300_001);
+        values[7] = -1;
+        Assert.Equal(Enumerable.Range(0, 300_001).Select(i => i * 0.25f), x.ToArray<float>());
+    }
 }
