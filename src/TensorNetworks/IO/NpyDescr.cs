@@ -35,9 +35,8 @@ internal readonly record struct NpyDescr(char Kind, int Size, bool BigEndian)
         Tensor tensor = Tensor.Uninitialized(Target, dims);
         if (Kind == 'f')
         {
-            Span<byte> bytes = LittleEndian.Bytes(tensor);
-            stream.ReadExactly(bytes);
-            if (BigEndian == BitConverter.IsLittleEndian) LittleEndian.Swap(bytes, Size);
+            LittleEndian.Read(stream, tensor);
+            if (BigEndian) LittleEndian.Swap(LittleEndian.Bytes(tensor), Size);
         }
         else
         {

@@ -37,13 +37,16 @@ internal sealed class DataFile
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"Data file \"{path}\" does not exist.", path);
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
-        {
-            Span<byte> magic = stackalloc byte[2];
-            int got = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
-            if (IsGzip(magic[..got])) return new DataFile(path, Gunzip(path, file), compressed: true);
-        }
-        return new DataFile(path, new ArraySegment<byte>(File.ReadAllBytes(path)), compressed: false);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> magic = stackalloc byte[2];
+        int got = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        if (IsGzip(magic[..got])) return new DataFile(path, Gunzip(path, file), compressed: true);
+        if (file.Length > Array.MaxLength)
+            throw new IOException($"Data file \"{path}\" holds {file.Length} bytes, more than one array can hold ({Array.MaxLength}).");
+        byte[] raw = new byte[file.Length];
+        file.Position = 0;
+        file.ReadExactly(raw);
+        return new DataFile(path, new ArraySegment<byte>(raw), compressed: false);
     }
 
     /// <summary>"file "x" at byte n" (of the decompressed data, for a gzip file), for error messages.</summary>
