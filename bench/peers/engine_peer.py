@@ -68,6 +68,7 @@ def workloads():
 
     rows = randn(1024, 1024)
     row_indices = torch.tensor([i * 7919 % 1024 for i in range(4096)])
+    cube = randn(64, 64, 1024)
     gemm_a, gemm_b = randn(1024, 1024), randn(1024, 1024)
 
     return {
@@ -91,6 +92,7 @@ def workloads():
         "MseLossForwardBackward1M": ("run()", dict(run=mse_forward_backward), 1),
         "IndexSelect4096Of1024x1024Scoped": ("rows.index_select(0, row_indices)", dict(rows=rows, row_indices=row_indices), 1),
         "Cat2x1MScoped": ("torch.cat([x, y])", dict(x=x, y=y), 1),
+        "Permute102Of64x64x1024Scoped": ("cube.permute(1, 0, 2).contiguous()", dict(cube=cube), 1),
         "MatMul1024": ("torch.matmul(a, b)", dict(a=gemm_a, b=gemm_b), 1),
         **axis_sum_workloads(g),
         **line_reduction_workloads(g),

@@ -175,7 +175,7 @@ internal static class StridedCopy
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Row<T>(ref T s, int srcStep, ref T d, int dstStep, int length) where T : unmanaged
     {
-        if (srcStep == 1 && dstStep == 1) MemoryMarshal.CreateReadOnlySpan(ref s, length).CopyTo(MemoryMarshal.CreateSpan(ref d, length));
+        if (srcStep == 1 && dstStep == 1) RowCopy.Copy(ref s, ref d, length);
         else if (srcStep == 0 && dstStep == 1) MemoryMarshal.CreateSpan(ref d, length).Fill(s);
         else
         {
