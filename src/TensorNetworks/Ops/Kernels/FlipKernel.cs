@@ -52,9 +52,8 @@ internal static class FlipKernel
                     source += (flipped[a] ? dims[a] - 1 - i : i) * stride;
                     stride *= dims[a];
                 }
-                Span<T> destination = d.AsSpan(u * unitLength, unitLength);
-                x.AsSpan(source, unitLength).CopyTo(destination);
-                if (reverseRows) destination.Reverse();
+                RowCopy.Copy(ref x[source], ref d[u * unitLength], unitLength);
+                if (reverseRows) d.AsSpan(u * unitLength, unitLength).Reverse();
             }
         }
     }
