@@ -11,12 +11,12 @@ namespace TensorNetworks;
 /// machines without 512-bit vectors use <see cref="Span{T}.CopyTo"/>.
 /// </summary>
 /// <remarks>
-/// Measured on one core (before the aligned stores), writing 16 MB as rows read from a 16 MB source: rows of 256 B to 4 KB 1.4-1.6× faster than
-/// <c>CopyTo</c> (4 KB rows: 1,077 against 731 µs), 16 KB rows level, 64 KB rows 0.71×; 256-bit vectors gained only
-/// 1.06-1.3×. On two cores, both kernels in one process, alternating: the (1, 0, 2) permute of a 64×64×1024 float32
-/// tensor 286 → 207 µs (PyTorch 254), the 4096-row index-select of a 1024×1024 matrix 191-215 → 177-200 µs (PyTorch
-/// 196); 2 KB rows (a narrow, a concatenation along columns) level. Without the aligned stores the loop made those
-/// 2 KB rows 1.1-1.5× slower.
+/// Measured on one core (before the aligned stores), writing 16 MB as rows read from a 16 MB source: rows of
+/// 256 B to 4 KB 1.4-1.6× faster than <c>CopyTo</c> (4 KB rows: 1,077 against 731 µs), 16 KB rows level, 64 KB rows
+/// 0.71×; 256-bit vectors gained only 1.06-1.3×. On two cores, both kernels in one process, alternating: the
+/// (1, 0, 2) permute of a 64×64×1024 float32 tensor 286 → 207 µs (PyTorch 254), the 4096-row index-select of a
+/// 1024×1024 matrix 191-215 → 177-200 µs (PyTorch 196); 2 KB rows (a narrow, a concatenation along columns) level.
+/// Without the aligned stores the loop made those 2 KB rows 1.1-1.5× slower.
 /// </remarks>
 /// <example><code>RowCopy.Copy(ref source[start], ref destination[0], length); // destination[j] = source[start + j]</code></example>
 internal static class RowCopy

@@ -6,10 +6,10 @@ namespace TensorNetworks;
 /// <summary>
 /// Σ x, Σ x·y and Σ (x − y)² with four running SIMD sums, so that consecutive vectors do not wait on each other's add;
 /// the four are added pairwise, then the lanes, then the tail in order. Without SIMD hardware, eight interleaved scalar
-/// sums take their place, so that a float32 sum keeps the precision of many partial sums there too. The chunk sums of <see cref="ChunkedSum"/>, the
-/// line sums of <see cref="AxisReduction"/> and the softmax gradient's line dot products use them: TensorPrimitives'
-/// Sum took 62 µs for 2048 lines of 512 float32 on one core, this 48; with TensorPrimitives' Dot the float32 softmax
-/// gradient of 4096×1000 took 663-712 µs, with <see cref="Dot{T}"/> 330-366.
+/// sums take their place, so that a float32 sum keeps the precision of many partial sums there too. The chunk sums of
+/// <see cref="ChunkedSum"/>, the line sums of <see cref="AxisReduction"/> and the softmax gradient's line dot products
+/// use them: TensorPrimitives' Sum took 62 µs for 2048 lines of 512 float32 on one core, this 48; with
+/// TensorPrimitives' Dot the float32 softmax gradient of 4096×1000 took 663-712 µs, with <see cref="Dot{T}"/> 330-366.
 /// </summary>
 /// <example><code>float s = SimdSum.Of&lt;float&gt;(row); // row[0] + row[1] + …
 /// double d = SimdSum.Dot&lt;double&gt;(x, y); // x[0]·y[0] + x[1]·y[1] + …</code></example>
