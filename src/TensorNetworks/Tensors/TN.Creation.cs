@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace TensorNetworks;
 
 /// <summary>
@@ -132,8 +135,7 @@ public static partial class TN
     private static ReadOnlySpan<T> RowMajor<T>(T[,] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-            ref System.Runtime.CompilerServices.Unsafe.As<byte, T>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data)), data.Length);
+        return MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(data)), data.Length);
     }
 
     private static Tensor FromData<T>(T[] data, int[] shape) where T : unmanaged
